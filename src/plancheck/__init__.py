@@ -1,0 +1,8 @@
+"""plancheck: check the arithmetic of government development plans."""
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("plancheck")
+except PackageNotFoundError:  # running from a source tree that is not installed
+    __version__ = "0.0.0+source"

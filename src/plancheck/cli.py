@@ -1,0 +1,216 @@
+"""The command line: parse arguments, call the core, hand the result to a reporter, return an exit code.
+
+No arithmetic, YAML or formatting decisions live here.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import shutil
+import sys
+import traceback
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from . import __version__
+from .report import REPORTERS
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+app = typer.Typer(
+    name="plancheck",
+    help="Check the arithmetic of government development plans: baselines, targets and stated growth "
+         "rates.\n\nExit codes: 0 nothing wrong · 1 findings at error level (warnings too with "
+         "--strict) · 2 the command could not run · 3 an internal error.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+OutputFormat = enum.Enum("OutputFormat", {name: name for name in ("auto", *REPORTERS)}, type=str)  # type: ignore[misc]
+ViewFormat = enum.Enum("ViewFormat", {"table": "table", "json": "json"}, type=str)  # type: ignore[misc]
+
+
+class Lang(str, enum.Enum):
+    zh = "zh"
+    en = "en"
+
+
+DataOption = Annotated[
+    list[Path] | None,
+    typer.Option("--data", metavar="PATH",
+                 help="Plan data: a YAML file or a directory of *.yaml (repeatable). Default: "
+                      "$PLANCHECK_DATA (paths separated by ':'), else the bundled data."),
+]
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option("--format", "-f",
+                 help="auto: table on a terminal, plain in a pipe. plain: file:line:col: level [rule] "
+                      "message. json: one object (summary, results, findings)."),
+]
+ViewFormatOption = Annotated[ViewFormat, typer.Option("--format", "-f", help="table for people, json for programs.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"plancheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="On an internal error, print the traceback.")] = False,
+) -> None:
+    """Check the arithmetic of government development plans."""
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    sys.stderr.write(f"plancheck: {message}\n")
+    raise typer.Exit(code)
+
+
+def _color() -> bool:
+    return sys.stdout.isatty() and os.environ.get("NO_COLOR", "") == ""
+
+
+def _width() -> int:
+    return shutil.get_terminal_size((100, 24)).columns
+
+
+def _resolve_format(fmt: OutputFormat) -> str:
+    if fmt.value != "auto":
+        return fmt.value
+    return "table" if sys.stdout.isatty() else "plain"
+
+
+def _load(paths: list[Path] | None):
+    from .dataset import DataPathError, load
+
+    try:
+        return load(paths)
+    except DataPathError as err:
+        _fail(f"{err}. Give an existing plan file or directory (--data PATH or PLANCHECK_DATA).")
+
+
+def _select(plans, names: list[str]):
+    from .dataset import PlanLookupError, select
+
+    try:
+        return select(plans, names)
+    except PlanLookupError as err:
+        detail = "".join(f"\n  {c}" for c in err.candidates) if err.ambiguous else ""
+        _fail(f"{err}{detail}")
+
+
+def _data_problems_note(data) -> None:
+    if data.findings:
+        sys.stderr.write(f"plancheck: the data has {len(data.findings)} problem(s); "
+                         "`plancheck validate` lists them\n")
+
+
+def _emit(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+# --------------------------------------------------------------------------- commands
+
+
+@app.command("list")
+def list_plans(data: DataOption = None, fmt: ViewFormatOption = ViewFormat.table) -> None:
+    """List the plans: id, region, level, period, issuer, and how many indicators and targets."""
+    import json
+
+    from .report import render_rich
+    from .views import list_rows, list_table
+
+    loaded = _load(data)
+    if fmt.value == "json":
+        _emit(json.dumps(list_rows(loaded.plans), ensure_ascii=False, indent=2) + "\n")
+    else:
+        _emit(render_rich(list_table(loaded.plans), color=_color(), width=_width()))
+    _data_problems_note(loaded)
+    raise typer.Exit(EXIT_FINDINGS if loaded.findings else EXIT_OK)
+
+
+@app.command("show")
+def show(
+    plan: Annotated[str, typer.Argument(help="Plan id, alias or region name (Chinese or English, any case).")],
+    data: DataOption = None,
+    fmt: ViewFormatOption = ViewFormat.table,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of indicator names.")] = Lang.zh,
+) -> None:
+    """Show one plan's indicators: unit, baseline, target and qualifier, stated growth, source lines."""
+    import json
+
+    from .report import render_rich
+    from .views import show_dict, show_table
+
+    loaded = _load(data)
+    chosen = _select(loaded.plans, [plan])[0]
+    if fmt.value == "json":
+        _emit(json.dumps(show_dict(chosen), ensure_ascii=False, indent=2) + "\n")
+    else:
+        _emit(render_rich(show_table(chosen, lang.value), color=_color(), width=_width()))
+    _data_problems_note(loaded)
+    raise typer.Exit(EXIT_FINDINGS if loaded.findings else EXIT_OK)
+
+
+@app.command("validate")
+def validate(
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="Plan files or directories to check (default: --data, $PLANCHECK_DATA, else the bundled data).",
+        show_default=False)] = None,
+    data: DataOption = None,
+    fmt: FormatOption = OutputFormat.auto,
+) -> None:
+    """Check that plan files parse and fit the schema; list every problem at its line.
+
+    Finds YAML syntax errors, duplicate keys, unknown fields (with the closest known name), wrong
+    types, missing fields, implausible years, target years not after their base year, and repeated ids.
+    Exit 1 when any problem is found.
+    """
+    from .findings import exit_code
+    from .report import REPORTERS, Report, summary_line
+
+    loaded = _load(list(paths or []) or data)
+    report = Report("validate", loaded.findings, files=loaded.files)
+    name = _resolve_format(fmt)
+    _emit(REPORTERS[name](report, color=_color(), width=_width()))
+    if name == "plain":
+        sys.stderr.write(summary_line(report) + "\n")
+    raise typer.Exit(exit_code(loaded.findings))
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Console-script entry: runs the app and turns an unexpected exception into exit code 3."""
+    args = sys.argv[1:] if argv is None else argv
+    try:
+        app(args=args, prog_name="plancheck")
+    except SystemExit as exit_:
+        code = exit_.code
+        return code if isinstance(code, int) else (0 if code is None else EXIT_FINDINGS)
+    except KeyboardInterrupt:
+        sys.stderr.write("plancheck: interrupted\n")
+        return 130
+    except Exception as err:  # a bug: say so briefly, the traceback only on request
+        if "--debug" in args:
+            traceback.print_exc()
+        sys.stderr.write(
+            f"plancheck {__version__}: internal error ({type(err).__name__}: {err}).\n"
+            "This is a bug in plancheck: please report it with the command you ran and the data file. "
+            "Run again with --debug for the traceback.\n")
+        return EXIT_INTERNAL
+    return EXIT_OK

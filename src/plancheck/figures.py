@@ -1,0 +1,82 @@
+"""Numbers as printed: their value, their precision, and the interval they stand for.
+
+A plan prints ``7.4``; the measurement behind it is anywhere in [7.35, 7.45]. plancheck keeps every
+figure as the text it was printed as, so that ``3.20`` (two decimals) never becomes ``3.2`` (one).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+NUMBER_RE = re.compile(r"^[+-]?[0-9]+(?:\.([0-9]+))?$")
+_FULLWIDTH = re.compile(r"[\uff10-\uff19\uff0e\uff05]")
+
+
+def check_printed(text: str) -> str:
+    """Return ``text`` if it is a plain decimal number as printed, else raise ValueError with advice."""
+    s = text.strip()
+    if NUMBER_RE.match(s):
+        return s
+    if _FULLWIDTH.search(s):
+        raise ValueError(
+            f"{text!r} has full-width characters: write the digits in ASCII "
+            "(２２％ → 22, and put % in the indicator's unit)"
+        )
+    if s.endswith(("%", "％")):
+        raise ValueError(f"{text!r} carries a percent sign: write the number alone ({s.rstrip('%％')}); "
+                         "the unit belongs in `unit`")
+    if re.match(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$", s):
+        raise ValueError(f"{text!r} has thousands separators: write {s.replace(',', '')}")
+    if re.match(r"^[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+$", s):
+        raise ValueError(f"{text!r} is in exponent form: write the number as printed in the plan")
+    if s.lower() in {".nan", "nan", ".inf", "-.inf", "+.inf", "inf", "-inf"}:
+        raise ValueError(f"{text!r} is not a number a plan can print: write the figure as printed")
+    raise ValueError(f"{text!r} is not a number as printed (expected digits such as 22, 3.20 or -1.5)")
+
+
+def decimals(text: str) -> int:
+    """How many decimals a printed figure has: ``3.20`` → 2, ``1000`` → 0."""
+    m = NUMBER_RE.match(text.strip())
+    if not m:
+        raise ValueError(f"not a printed number: {text!r}")
+    return len(m.group(1) or "")
+
+
+def unit_of_last_digit(text: str) -> float:
+    """``3.20`` → 0.01, ``22`` → 1."""
+    return 10.0 ** -decimals(text)
+
+
+def half_unit(text: str) -> float:
+    """Half a unit of the last printed digit: the rounding radius of the figure."""
+    return unit_of_last_digit(text) / 2
+
+
+def about_radius(text: str) -> float:
+    """Radius of a figure marked 左右 (about): half a unit of its last non-zero digit.
+
+    ``500`` → 50 (so 500左右 means 450 to 550), ``8`` → 0.5, ``0.05`` → 0.005.
+    """
+    value = abs(float(text))
+    if value == 0:
+        return half_unit(text)
+    d = decimals(text)
+    digits = text.strip().lstrip("+-").replace(".", "")
+    trailing_zeros = len(digits) - len(digits.rstrip("0"))
+    return 10.0 ** (trailing_zeros - d) / 2
+
+
+def rounded_interval(text: str) -> tuple[float, float]:
+    v, h = float(text), half_unit(text)
+    return v - h, v + h
+
+
+def format_number(x: float, digits: int = 3) -> str:
+    """A short human form of a computed value: ``0.0940`` → ``0.094``, inf → ``∞``."""
+    if math.isinf(x):
+        return "∞" if x > 0 else "-∞"
+    if math.isnan(x):
+        return "n/a"
+    text = f"{x:.{digits}f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text

@@ -1,0 +1,216 @@
+"""The plan file format, as pydantic models.
+
+Every field has a description: the JSON Schema (``plancheck schema``) and editors' hover texts come
+from here. Figures are kept as the text they were printed as (see ``figures.py``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    WithJsonSchema,
+    model_validator,
+)
+
+from .figures import NUMBER_RE, check_printed, decimals
+
+FIRST_YEAR, LAST_YEAR = 1949, 2100
+
+
+def _printed(value: Any) -> str:
+    if isinstance(value, bool):
+        raise ValueError(f"{str(value).lower()} is not a number: write the figure as printed")
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):  # from Python callers only: the loader never makes floats
+        return check_printed(repr(value))
+    if isinstance(value, str):
+        return check_printed(value)
+    raise ValueError("a number as printed is needed here (such as 22 or 3.20)")
+
+
+def _year(value: int) -> int:
+    if not FIRST_YEAR <= value <= LAST_YEAR:
+        raise ValueError(f"{value} is not a plausible year (expected {FIRST_YEAR} to {LAST_YEAR})")
+    return value
+
+
+def _plain_year(value: Any) -> Any:
+    if isinstance(value, str) and not value.strip().isascii():
+        raise ValueError(f"{value!r} is not a year: write it in ASCII digits (二〇二五 → 2025)")
+    return value
+
+
+Printed = Annotated[
+    str,
+    BeforeValidator(_printed),
+    WithJsonSchema({
+        "anyOf": [{"type": "number"}, {"type": "string", "pattern": NUMBER_RE.pattern}],
+        "description": "A figure exactly as printed (3.20 keeps its two decimals).",
+    }),
+]
+Year = Annotated[int, BeforeValidator(_plain_year), AfterValidator(_year)]
+SeedLine = Annotated[int, Field(ge=1, description="Line of the source document the figure is printed on.")]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Short id: lower-case ASCII, digits, '-'.")]
+
+Qualifier = Literal["at_least", "more_than", "at_most", "less_than", "about"]
+QUALIFIER_DOC = (
+    "How the figure binds: at_least (以上, 不低于, 突破, 不少于), more_than (超过, 超, 高于), "
+    "at_most (以下, 以内, 不超过), less_than (低于), about (左右). Absent: exactly as printed."
+)
+QUALIFIER_SYMBOLS = {"at_least": "≥", "more_than": ">", "at_most": "≤", "less_than": "<", "about": "≈"}
+Category = Literal[
+    "rd", "enterprises", "talent", "ip", "industry", "platforms", "transfer", "finance", "fiscal",
+    "projects", "other",
+]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Figure(Model):
+    value: Printed = Field(description="The figure as printed in the source (a number; 3.20 keeps two decimals).")
+    line: SeedLine
+    printed: str | None = Field(
+        None, description="The source's words where they are not the number itself (全覆盖, 翻一番, 1.5万).")
+
+    @property
+    def number(self) -> float:
+        return float(self.value)
+
+    @property
+    def decimals(self) -> int:
+        return decimals(self.value)
+
+
+class Baseline(Figure):
+    """The base-year value: an actual measurement, rounded to the precision printed."""
+
+    year: Year = Field(description="The year the baseline value is for (a cell's own year where the plan marks one).")
+
+
+class Target(Figure):
+    """The value set for the target year."""
+
+    year: Year = Field(description="The year the target is set for.")
+    qualifier: Qualifier | None = Field(None, description=QUALIFIER_DOC)
+    upper: Printed | None = Field(None, description="Upper end where the target is a range (1—2家): value is the lower end.")
+    kind: Literal["level", "increment", "cumulative"] = Field(
+        "level",
+        description="level: the value in the target year; increment: 新增, an addition over the baseline "
+                    "(per year where the plan says 每年); cumulative: 累计, a sum over the whole period.")
+    per_year: bool = Field(False, description="The target repeats every year of the period (每年新增 ...).")
+
+
+class Growth(Figure):
+    """A stated annual growth (年均增长)."""
+
+    unit: Literal["percent", "pp"] = Field(
+        description="percent: compound growth in % a year; pp: percentage points a year (个百分点).")
+    qualifier: Qualifier | None = Field(None, description=QUALIFIER_DOC)
+
+
+class Total(Figure):
+    """A stated change over the whole span from baseline to target (累计, 较…增长/提升)."""
+
+    unit: Literal["percent", "pp", "times"] = Field(
+        description="percent: total growth in %; pp: change in percentage points; times: target ÷ baseline (翻一番 = 2).")
+    qualifier: Qualifier | None = Field(None, description=QUALIFIER_DOC)
+
+
+class Restatement(Figure):
+    """The same target stated again elsewhere in the plan, possibly worded or qualified differently."""
+
+    qualifier: Qualifier | None = Field(None, description=QUALIFIER_DOC)
+    year: Year | None = Field(None, description="The year, where the restatement gives one.")
+
+
+class Indicator(Model):
+    """One indicator of a plan: a table row, or a target stated in the prose."""
+
+    id: Slug = Field(description="Short id, unique within the plan.")
+    name: str = Field(min_length=1, description="The indicator's name in Chinese, as printed.")
+    name_en: str | None = Field(None, description="English name.")
+    unit: str = Field(description="Unit as printed: %, 亿元, 万元, 家, 件, 项, 人, 人年, 个 ...")
+    category: Category = Field(description="Broad topic: " + ", ".join(Category.__args__) + ".")
+    scope: str | None = Field(None, description="The part of the region a target is for, where not the whole (嘉兴科技城).")
+    line: SeedLine | None = Field(None, description="Line of the source where the name is printed.")
+    baseline: Baseline | None = Field(None, description="Base-year value, where the plan gives one.")
+    target: Target | None = Field(None, description="Target-year value.")
+    growth: Growth | None = Field(None, description="Stated annual growth (年均增长).")
+    total: Total | None = Field(None, description="Stated change over the span (累计).")
+    binding: Literal["binding", "indicative"] | None = Field(
+        None, description="约束性 (binding) or 预期性 (indicative), where the plan marks it.")
+    aspirational: bool = Field(False, description="力争, 争取: a stretch target rather than a firm one (确保).")
+    restated: list[Restatement] = Field(default_factory=list, description="Other places the plan states the same target.")
+    note: str | None = Field(None, description="Anything a reader of the data should know about this row.")
+
+    _loc: Any = PrivateAttr(None)
+
+    @model_validator(mode="after")
+    def _has_a_figure(self) -> Indicator:
+        if self.target is None and self.growth is None and self.total is None:
+            raise ValueError("an indicator needs at least one of target, growth or total")
+        return self
+
+    @property
+    def is_share(self) -> bool:
+        return self.unit.strip() in {"%", "％"}
+
+
+class Title(Model):
+    zh: str = Field(min_length=1, description="Title in Chinese, as printed.")
+    en: str | None = Field(None, description="English title.")
+
+
+class Region(Model):
+    zh: str = Field(min_length=1, description="Region's name in Chinese (德清县).")
+    en: str = Field(min_length=1, description="Region's name in English or pinyin (Deqing).")
+    level: Literal["province", "prefecture", "county"] = Field(description="Administrative level.")
+    parent: str | None = Field(None, description="Chinese name of the region this one belongs to (湖州市).")
+
+
+class Period(Model):
+    first: Year = Field(description="First year the plan covers.")
+    last: Year = Field(description="Last year the plan covers.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.last < self.first:
+            raise ValueError(f"period ends ({self.last}) before it starts ({self.first})")
+        return self
+
+
+class Plan(Model):
+    """One published plan and its quantitative targets."""
+
+    id: Slug = Field(description="Short id, unique across the data (deqing-2021-2025).")
+    aliases: list[str] = Field(default_factory=list, description="Other names the plan answers to on the command line.")
+    title: Title
+    region: Region
+    issuer: str = Field(min_length=1, description="Who issued the plan (德清县人民政府).")
+    issued: dt.date | None = Field(None, description="Date of issue, YYYY-MM-DD.")
+    period: Period
+    source: str = Field(min_length=1, description="File name of the source document the line numbers refer to.")
+    indicators: list[Indicator] = Field(min_length=1, description="The plan's indicators and targets.")
+
+    _loc: Any = PrivateAttr(None)
+
+
+class PlanFile(Model):
+    """A plan data file: one or more plans."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"title": "plancheck plan file"},
+    )
+    plans: list[Plan] = Field(min_length=1, description="The plans in this file.")

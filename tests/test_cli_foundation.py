@@ -1,0 +1,184 @@
+"""list, show, validate through the CLI: output, exit codes, naming plans, choosing data."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from plancheck.cli import main
+from tests.conftest import BUNDLED, indicator_yaml
+
+PLAN_IDS = ["jiaxing-2016-2020", "tongxiang-2019", "haining-2023-2025", "deqing-2021-2025", "jiaxing-315"]
+
+
+def test_list_shows_the_five_plans_with_their_counts(run):
+    result = run("list")
+    assert result.exit_code == 0, result.output
+    for pid in PLAN_IDS:
+        assert pid in result.stdout
+    rows = {r["id"]: r for r in json.loads(run("list", "--format", "json").stdout)}
+    assert list(rows) == PLAN_IDS
+    # Jiaxing's 11 table rows plus its prose and zone targets; Deqing's 16 table rows plus its prose.
+    assert (rows["jiaxing-2016-2020"]["indicators"], rows["jiaxing-2016-2020"]["targets"]) == (40, 40)
+    assert (rows["deqing-2021-2025"]["indicators"], rows["deqing-2021-2025"]["targets"]) == (30, 29)
+    assert rows["haining-2023-2025"]["period"] == "2023–2025"
+    assert rows["tongxiang-2019"]["level"] == "county"
+
+
+@pytest.mark.parametrize("name, plan_id", [
+    ("deqing", "deqing-2021-2025"), ("德清", "deqing-2021-2025"), ("德清县", "deqing-2021-2025"),
+    ("DEQING-2021-2025", "deqing-2021-2025"), ("Haining", "haining-2023-2025"), ("海宁市", "haining-2023-2025"),
+    ("tongxiang", "tongxiang-2019"), ("桐乡", "tongxiang-2019"), ("jiaxing-2016-2020", "jiaxing-2016-2020"),
+    ("jiaxing-315", "jiaxing-315"), ("嘉兴315", "jiaxing-315"),
+])
+def test_show_finds_a_plan_by_id_alias_or_region(run, name, plan_id):
+    result = run("show", name)
+    assert result.exit_code == 0, result.output
+    assert f"{plan_id} ·" in result.stdout
+
+
+def test_show_prints_each_indicator_with_its_figures(run):
+    out = run("show", "jiaxing-2016-2020").stdout
+    assert "R&D经费占GDP比重" in out
+    assert "2015: 2.73" in out and "2020: 3.20" in out and "0.05 pp/yr" in out
+    assert "2020: ≥1000" in out and "12.02%/yr" in out
+    data = json.loads(run("show", "deqing", "--format", "json").stdout)
+    rd = next(i for i in data["indicators"] if i["id"] == "rd-intensity")
+    assert rd["baseline"] == {"value": "3.34", "line": 99, "year": 2020}
+    assert rd["target"]["value"] == "4.5"
+
+
+def test_show_in_english(run):
+    out = run("show", "deqing", "--lang", "en", env={"COLUMNS": "200"}).stdout
+    assert "Gross R&D expenditure as share of GDP" in out
+
+
+def test_an_ambiguous_name_lists_the_candidates(run):
+    result = run("show", "jiaxing")
+    assert result.exit_code == 2
+    assert "'jiaxing' names 2 plans" in result.stderr
+    assert "jiaxing-2016-2020 (嘉兴市 2016–2020" in result.stderr
+    assert "jiaxing-315 (嘉兴市 2023–2027" in result.stderr
+
+
+def test_an_unknown_name_suggests_the_closest(run):
+    result = run("show", "haning")
+    assert result.exit_code == 2
+    assert "no plan is named 'haning'; closest names: haining" in result.stderr
+    result = run("show", "nowhere")
+    assert result.exit_code == 2
+    assert "known plans: jiaxing-2016-2020, tongxiang-2019" in result.stderr
+
+
+def test_validate_the_bundled_data_is_clean(run):
+    result = run("validate", "--format", "plain")
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert result.stderr == "0 errors, 0 warnings, 0 infos in 1 file\n"
+
+
+def test_validate_reports_each_problem_at_its_line(run, write):
+    path = write(indicator_yaml("""\
+        id: rd
+        name: 研发强度
+        unit: "%"
+        category: rd
+        basline: {year: 2020, value: 3.34, line: 99}
+        target: {year: 2025, value: 4.5, line: 101}
+        target: {year: 2019, value: 4.5, line: 101}
+    """))
+    result = run("validate", str(path), "--format", "plain")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{path}:13:9: error [unknown-field] unknown field 'basline': did you mean 'baseline'?",
+        f"{path}:15:9: error [duplicate-key] duplicate key 'target' (first at line 14): YAML readers "
+        "silently keep only one of them; remove or rename one",
+    ]
+
+
+def test_validate_a_directory_and_the_table_format(run, write, tmp_path):
+    write(indicator_yaml("id: a\nname: 甲\nunit: 家\ncategory: other\ntarget: {year: 2025, value: x, line: 1}\n"),
+          "bad.yaml")
+    shutil.copy(BUNDLED, tmp_path / "good.yaml")
+    result = run("validate", str(tmp_path), "--format", "table")
+    assert result.exit_code == 1
+    assert "bad.yaml:13:37: error [invalid-value] value: 'x' is not a number as printed" in result.stdout
+    assert "1 error, 0 warnings, 0 infos in 2 files" in result.stdout
+
+
+@pytest.mark.parametrize("args, message", [
+    (["validate", "/no/such/file.yaml"], "/no/such/file.yaml: no such file or directory"),
+    (["list", "--data", "/no/such/dir"], "/no/such/dir: no such file or directory"),
+])
+def test_a_path_that_does_not_exist_exits_2(run, args, message):
+    result = run(*args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_a_directory_without_yaml_exits_2(run, tmp_path):
+    result = run("validate", str(tmp_path))
+    assert result.exit_code == 2
+    assert "no *.yaml or *.yml files in this directory" in result.stderr
+
+
+def test_data_option_and_environment_variable_point_elsewhere(run, write):
+    other = write(indicator_yaml("id: a\nname: 甲\nunit: 家\ncategory: other\ntarget: {year: 2025, value: 1, line: 1}\n"))
+    assert "test-plan" in run("list", "--data", str(other)).stdout
+    result = run("list", env={"PLANCHECK_DATA": str(other)})
+    assert "test-plan" in result.stdout and "deqing" not in result.stdout
+
+
+def test_list_with_broken_data_still_lists_and_exits_1(run, write):
+    broken = write("plans:\n  - id: x\n")
+    result = run("list", "--data", str(broken), "--data", str(BUNDLED))
+    assert result.exit_code == 1
+    assert "deqing-2021-2025" in result.stdout
+    assert "`plancheck validate` lists them" in result.stderr
+
+
+def test_usage_errors_exit_2(run):
+    assert run("list", "--bogus").exit_code == 2
+    assert run("show").exit_code == 2
+    assert run("validate", "--format", "xml").exit_code == 2
+
+
+def test_version_and_help(run):
+    assert run("--version").stdout.startswith("plancheck ")
+    for command in ("list", "show", "validate"):
+        result = run(command, "--help")
+        assert result.exit_code == 0 and "Usage:" in result.stdout
+
+
+def test_an_internal_error_is_exit_3_without_traceback(monkeypatch, capsys):
+    import plancheck.dataset
+
+    def broken(*_a, **_k):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(plancheck.dataset, "load", broken)
+    assert main(["list"]) == 3
+    err = capsys.readouterr().err
+    assert "internal error (RuntimeError: boom)" in err and "please report it" in err
+    assert "Traceback" not in err
+    assert main(["--debug", "list"]) == 3
+    assert "Traceback" in capsys.readouterr().err
+
+
+def test_the_installed_console_script_runs(tmp_path):
+    script = Path(sys.executable).with_name("plancheck")
+    assert script.exists(), "install plancheck first (pip install '.[test]')"
+    env = {k: v for k, v in os.environ.items() if k != "PLANCHECK_DATA"}
+    result = subprocess.run([str(script), "list", "--format", "json"], capture_output=True, text=True,
+                            env=env, cwd=tmp_path, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert [r["id"] for r in json.loads(result.stdout)] == PLAN_IDS
+    module = subprocess.run([sys.executable, "-m", "plancheck", "show", "nowhere"], capture_output=True,
+                            text=True, env=env, cwd=tmp_path, timeout=60)
+    assert module.returncode == 2 and "no plan is named 'nowhere'" in module.stderr

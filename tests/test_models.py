@@ -1,0 +1,82 @@
+"""The data model: figures keep their printed precision; bad values are refused with advice."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from plancheck.figures import about_radius, decimals, half_unit, rounded_interval
+from plancheck.models import Baseline, Growth, Indicator, Target
+from plancheck.yamlload import load_text
+
+
+@pytest.mark.parametrize("text, places", [("3.20", 2), ("3.2", 1), ("1000", 0), ("0.05", 2), ("-1.5", 1)])
+def test_decimals_of_printed_figures(text, places):
+    assert decimals(text) == places
+
+
+def test_rounding_intervals():
+    # 7.4 stands for [7.35, 7.45]; 12.02 for [12.015, 12.025]; 22 for [21.5, 22.5]
+    assert rounded_interval("7.4") == pytest.approx((7.35, 7.45))
+    assert rounded_interval("12.02") == pytest.approx((12.015, 12.025))
+    assert half_unit("22") == 0.5
+
+
+@pytest.mark.parametrize("text, radius", [("500", 50), ("8", 0.5), ("0.05", 0.005), ("20", 5), ("1.50", 0.05)])
+def test_about_radius_is_half_the_last_nonzero_digit(text, radius):
+    assert about_radius(text) == pytest.approx(radius)
+
+
+def test_plain_and_quoted_yaml_numbers_keep_their_printed_text():
+    doc = load_text("a: 3.20\nb: '3.20'\nc: 1000\nd: no\ne: 2021-07-21\nf: 1e-3\ng: true\nh: ~\n").documents[0]
+    assert doc.data == {"a": "3.20", "b": "3.20", "c": "1000", "d": "no", "e": "2021-07-21",
+                        "f": "1e-3", "g": True, "h": None}
+
+
+def test_figure_precision_survives_validation():
+    b = Baseline.model_validate({"year": 2015, "value": "3.20", "line": 36})
+    assert (b.value, b.decimals, b.number) == ("3.20", 2, 3.2)
+    t = Target.model_validate({"year": 2020, "value": "1000", "line": 68, "qualifier": "at_least"})
+    assert (t.value, t.decimals) == ("1000", 0)
+
+
+@pytest.mark.parametrize("value, advice", [
+    ("２２", "full-width"),
+    ("22%", "percent sign"),
+    ("1,000", "thousands separators"),
+    ("1e-3", "exponent form"),
+    (".nan", "not a number a plan can print"),
+    (".inf", "not a number a plan can print"),
+    ("abc", "not a number as printed"),
+    (True, "not a number"),
+])
+def test_malformed_figures_are_refused_with_advice(value, advice):
+    with pytest.raises(ValidationError) as err:
+        Growth.model_validate({"value": value, "unit": "percent", "line": 1})
+    assert advice in str(err.value)
+
+
+@pytest.mark.parametrize("year, advice", [(20250, "not a plausible year"), (1800, "not a plausible year"),
+                                          ("二〇二五", "ASCII digits")])
+def test_implausible_years_are_refused(year, advice):
+    with pytest.raises(ValidationError) as err:
+        Baseline.model_validate({"year": year, "value": "1", "line": 1})
+    assert advice in str(err.value)
+
+
+def test_an_indicator_needs_a_figure():
+    with pytest.raises(ValidationError) as err:
+        Indicator.model_validate({"id": "x", "name": "甲", "unit": "家", "category": "other"})
+    assert "at least one of target, growth or total" in str(err.value)
+
+
+def test_unknown_fields_are_forbidden():
+    with pytest.raises(ValidationError) as err:
+        Target.model_validate({"year": 2020, "value": "1", "line": 1, "qualifer": "about"})
+    assert err.value.errors()[0]["type"] == "extra_forbidden"
+
+
+def test_share_is_read_from_the_unit():
+    common = {"id": "x", "name": "甲", "category": "rd", "target": {"year": 2020, "value": "1", "line": 1}}
+    assert Indicator.model_validate({**common, "unit": "%"}).is_share
+    assert not Indicator.model_validate({**common, "unit": "亿元"}).is_share

@@ -1,0 +1,84 @@
+"""Every figure in data/targets.yaml is printed on the line of the source document it cites."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from plancheck import dataset
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ROOT / "sources"
+
+
+def _number_on(line: str, value: str) -> bool:
+    """``value`` printed as a whole number token (7.4 does not match inside 17.45)."""
+    return re.search(rf"(?<![\d.]){re.escape(value)}(?![\d])", line) is not None
+
+
+def _figures(plan):
+    for ind in plan.indicators:
+        for part in ("baseline", "target", "growth", "total"):
+            fig = getattr(ind, part)
+            if fig is not None:
+                yield ind, part, fig
+        for i, fig in enumerate(ind.restated):
+            yield ind, f"restated[{i}]", fig
+
+
+def _cases():
+    data = dataset.load([ROOT / "data" / "targets.yaml"])
+    assert data.findings == []
+    for plan in data.plans:
+        lines = (SOURCES / plan.source).read_text(encoding="utf-8").splitlines()
+        for ind, part, fig in _figures(plan):
+            yield pytest.param(lines, ind, fig, id=f"{plan.id}:{ind.id}:{part}")
+
+
+CASES = list(_cases())
+
+
+def test_every_plan_cites_a_source_that_exists():
+    data = dataset.load([ROOT / "data" / "targets.yaml"])
+    assert sorted(p.source for p in data.plans) == sorted(p.name for p in SOURCES.glob("*.txt"))
+
+
+@pytest.mark.parametrize("lines, ind, fig", CASES)
+def test_figure_is_printed_on_its_line(lines, ind, fig):
+    assert 1 <= fig.line <= len(lines)
+    line = lines[fig.line - 1]
+    if fig.printed:
+        assert fig.printed in line, f"{fig.printed!r} not on line {fig.line}"
+        if re.search(r"\d", fig.printed):
+            assert _number_on(fig.printed, fig.value), f"{fig.value} not in {fig.printed!r}"
+    else:
+        assert _number_on(line, fig.value), f"{fig.value} not on line {fig.line}: {line[:80]}"
+    upper = getattr(fig, "upper", None)
+    if upper is not None:
+        assert _number_on(line, upper)
+
+
+@pytest.mark.parametrize("plan_id", ["jiaxing-2016-2020", "tongxiang-2019", "haining-2023-2025",
+                                     "deqing-2021-2025", "jiaxing-315"])
+def test_indicator_names_are_printed_on_their_line(plan_id):
+    data = dataset.load([ROOT / "data" / "targets.yaml"])
+    plan = dataset.find_plan(data.plans, plan_id)
+    lines = (SOURCES / plan.source).read_text(encoding="utf-8").splitlines()
+    named = [ind for ind in plan.indicators if ind.line is not None]
+    assert named, "each plan names its indicators' lines"
+    for ind in named:
+        assert ind.name in lines[ind.line - 1], f"{ind.id}: {ind.name!r} not on line {ind.line}"
+
+
+def test_both_indicator_tables_are_complete():
+    """Jiaxing 2016–2020 prints 11 rows with a stated growth; Deqing's 专栏1 prints 16 rows."""
+    data = dataset.load([ROOT / "data" / "targets.yaml"])
+    jiaxing = dataset.find_plan(data.plans, "jiaxing-2016-2020")
+    table = [i for i in jiaxing.indicators if i.line is not None and 34 <= i.line <= 77]
+    assert len(table) == 11 and all(i.baseline and i.target and i.growth for i in table)
+    deqing = dataset.find_plan(data.plans, "deqing-2021-2025")
+    rows = [i for i in deqing.indicators if i.line is not None and 87 <= i.line <= 197]
+    assert len(rows) == 16
+    assert sum(1 for i in rows if i.baseline) == 15  # the last row prints no 2020 value
