@@ -191,6 +191,50 @@ def validate(
     raise typer.Exit(exit_code(loaded.findings))
 
 
+VERIFY_HELP = """Recompute every stated growth rate from its baseline and target, and say what does not add up.
+
+\b
+Compound growth for levels: (target/baseline)^(1/n) - 1; percentage points a year for shares:
+(target - baseline)/n; a stated total (累计) against the whole change. Each printed figure stands
+for the interval its precision allows (7.4 is 7.35 to 7.45); qualifiers open a side (1000以上).
+\b
+Verdicts:
+  consistent    the printed figures give the stated rate (within its own rounding)
+  rounding      they give it only within the baseline's rounding (reported as info)
+  inconsistent  no figures within their rounding give it (an error, exit 1)
+  unchecked     something needed is missing (no baseline, an increment target, ...)
+\b
+Also checked: growth in pp on a non-share (error), a stated growth whose sign contradicts the
+targets (error), a baseline year that is not the year before the plan (warning).
+"""
+
+
+@app.command("verify", help=VERIFY_HELP)
+def verify_cmd(
+    plans: Annotated[list[str] | None, typer.Argument(
+        help="Plans to check, by id, alias or region name (default: all).", show_default=False)] = None,
+    data: DataOption = None,
+    fmt: FormatOption = OutputFormat.auto,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of indicator names in the table.")] = Lang.zh,
+) -> None:
+    from .findings import exit_code
+    from .report import REPORTERS, Report, summary_line
+    from .verify import run
+    from .views import verify_tables
+
+    loaded = _load(data)
+    chosen = _select(loaded.plans, list(plans or []))
+    result = run(chosen, loaded.findings)
+    report = Report("verify", result.findings, files=loaded.files, results=result.results,
+                    summary=result.summary, tables=lambda: verify_tables(result, lang.value))
+    name = _resolve_format(fmt)
+    _emit(REPORTERS[name](report, color=_color(), width=_width()))
+    if name == "plain":
+        sys.stderr.write(summary_line(report) + "\n")
+    raise typer.Exit(exit_code(result.findings, strict))
+
+
 # --------------------------------------------------------------------------- entry point
 
 

@@ -73,3 +73,80 @@ def show_table(plan: Plan, lang: str = "zh") -> list[Any]:
     foot = Text(f"{n_ind} indicators, {n_tgt} with a target value. "
                 "≥ at least · > more than · ≤ at most · ≈ about · + increment · Σ cumulative")
     return [head, t, foot]
+
+
+_VERDICT_STYLE = {"consistent": "green", "rounding": "cyan", "inconsistent": "bold red", "unchecked": "dim"}
+_VERDICT_TEXT = {"consistent": "✓ consistent", "rounding": "≈ rounding", "inconsistent": "✗ inconsistent"}
+_UNIT = {"percent": "%", "pp": " pp", "times": "×"}
+
+
+def _compact_range(low: float, high: float, digits: int) -> str:
+    from math import isinf
+
+    from .figures import format_number
+
+    if isinf(high) and isinf(low):
+        return "any"
+    if isinf(high):
+        return "≥" + format_number(low, digits)
+    if isinf(low):
+        return "≤" + format_number(high, digits)
+    lo, hi = format_number(low, digits), format_number(high, digits)
+    return lo if lo == hi else f"{lo}–{hi}"
+
+
+def verify_tables(run: Any, lang: str = "zh") -> list[Any]:
+    """One table per plan: every indicator with a stated rate or an implied pace, then its coverage."""
+    from collections import Counter
+
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    from .figures import decimals, format_number
+    from .models import QUALIFIER_SYMBOLS
+
+    out: list[Any] = []
+    for plan in run.plans:
+        results = [r for r in run.results if r.plan is plan]
+        shown = [r for r in results if r.point is not None or r.stated is not None]
+        out.append(Text(f"{plan.id} · {plan.title.zh} · {plan.period.first}–{plan.period.last}", style="bold"))
+        if shown:
+            t = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
+            for col, just in (("indicator", "left"), ("baseline → target", "right"), ("years", "left"),
+                              ("stated", "right"), ("computed", "right"), ("range", "right"),
+                              ("verdict", "left")):
+                t.add_column(col, justify=just, overflow="fold",  # type: ignore[arg-type]
+                             no_wrap=col not in ("indicator", "verdict"))
+            for r in shown:
+                ind = r.indicator
+                name = ind.name_en if lang == "en" and ind.name_en else ind.name
+                b, tg, s = r.baseline, r.target, r.stated
+                target = fmt.target(tg).split(": ", 1)[-1] if tg else ""
+                span = f"{b.value} → {target}" if b else target
+                years = f"{b.year}–{tg.year}" if b and tg else (str(tg.year) if tg else "")
+                suffix = "" if r.kind == "growth" else " total"
+                stated = ""
+                if s is not None:
+                    stated = QUALIFIER_SYMBOLS.get(s.qualifier or "", "") + s.value + _UNIT[s.unit] + suffix
+                digits = max(decimals(s.value) + 1, 2) if s else 2
+                computed = rng = ""
+                if r.point is not None:
+                    computed = format_number(r.point, digits) + _UNIT[r.unit] + suffix
+                    rng = _compact_range(r.low, r.high, digits)
+                verdict = _VERDICT_TEXT.get(r.status, "– not stated" if r.reason == "no stated growth"
+                                            else f"– {r.reason}")
+                t.add_row(name, span, years, stated, computed, rng,
+                          Text(verdict, style=_VERDICT_STYLE[r.status]))
+            out.append(t)
+        counts = Counter(r.status for r in results)
+        reasons = Counter(r.reason for r in results if r.status == "unchecked")
+        checked = sum(counts[s] for s in ("consistent", "rounding", "inconsistent"))
+        line = (f"{checked} checked ({counts['consistent']} consistent, {counts['rounding']} within rounding, "
+                f"{counts['inconsistent']} inconsistent); {counts['unchecked']} not checkable")
+        if reasons:
+            line += ": " + ", ".join(f"{reason} {n}" for reason, n in reasons.most_common())
+        out.append(Text(line + "\n"))
+    out.append(Text("stated and computed rates are a year (compound % for levels, percentage points for "
+                    "shares) unless marked total; range: what the figures allow within their rounding"))
+    return out

@@ -1,0 +1,71 @@
+"""The checks of ``plancheck verify``, registered explicitly (no discovery).
+
+Each module has ``RULES`` (its rule ids, levels and one-line summaries), a docstring that is its
+user documentation with a passing and a failing example, and ``check(ctx) -> Iterator[Finding]``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..dataset import where
+from ..findings import ERROR, Finding
+
+if TYPE_CHECKING:
+    from ..models import Indicator, Plan
+    from ..verify import GrowthResult
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    level: str
+    summary: str
+
+
+@dataclass
+class Context:
+    plans: list[Plan]
+    results: list[GrowthResult]
+
+
+def finding(rule: Rule, plan: Plan, ind: Indicator, message: str, *field: Any, **figures: Any) -> Finding:
+    """A finding of ``rule`` about ``ind``, placed at ``field`` (e.g. "growth", "value") in the YAML."""
+    file, line, col = where(ind, *field)
+    return Finding(file, line, col, rule.level, rule.id, message, plan.id, ind.id, figures)
+
+
+from . import base_year, consistency, coverage, direction, growth_unit  # noqa: E402
+
+MODULES = (consistency, direction, growth_unit, base_year, coverage)
+CHECKS = tuple(m.check for m in MODULES)
+
+# Problems found while reading files (plancheck validate); reported by every command that loads data.
+LOAD_RULES = (
+    Rule("yaml-syntax", ERROR, "The file is not valid YAML at this line."),
+    Rule("encoding", ERROR, "The file is not UTF-8."),
+    Rule("empty-file", ERROR, "The file holds no YAML data."),
+    Rule("duplicate-key", ERROR, "A key appears twice in one mapping."),
+    Rule("yaml-tag", ERROR, "A YAML tag other than the core ones (e.g. !!python/object)."),
+    Rule("yaml-alias", ERROR, "Anchors and aliases are not supported."),
+    Rule("yaml-merge", ERROR, "Merge keys (<<) are not supported."),
+    Rule("unknown-field", ERROR, "A field the format does not have (the closest known one is suggested)."),
+    Rule("missing-field", ERROR, "A required field is missing."),
+    Rule("wrong-type", ERROR, "A value of the wrong type (text for a number, a list for a mapping ...)."),
+    Rule("invalid-value", ERROR, "A value the field does not accept (an implausible year, an unknown qualifier ...)."),
+    Rule("year-order", ERROR, "The target year is not after the baseline year."),
+    Rule("duplicate-id", ERROR, "Two plans, or two indicators of one plan, share an id."),
+)
+
+RULES: dict[str, Rule] = {r.id: r for r in LOAD_RULES}
+for _module in MODULES:
+    RULES.update({r.id: r for r in _module.RULES})
+
+
+def documentation(rule_id: str) -> str:
+    """The documentation of the module a rule belongs to (its docstring)."""
+    for module in MODULES:
+        if any(r.id == rule_id for r in module.RULES):
+            return (module.__doc__ or "").strip()
+    return RULES[rule_id].summary

@@ -1,0 +1,99 @@
+"""Stated growth against baseline and target, within the rounding of the printed figures.
+
+growth-mismatch (error): the stated annual growth does not fit the baseline and the target, even
+allowing for the rounding of every printed figure. The message gives the growth the figures need,
+the target the stated rate would reach (or the baseline it would need), how many units of the
+stated figure's last digit it is off, and whether the other reading (compound % versus percentage
+points a year) fits instead.
+growth-rounding (info): it fits only thanks to the rounding of the baseline.
+total-mismatch / total-rounding: the same for a stated change over the whole span (累计).
+
+Passes (20/7.4)^(1/5) − 1 = 22.0%::
+
+    baseline: {year: 2015, value: 7.4, line: 47}
+    target: {year: 2020, value: 20, line: 48}
+    growth: {value: 22, unit: percent, line: 49}
+
+Fails, (3.20 − 2.73)/5 = 0.094 percentage points a year, not 0.05::
+
+    baseline: {year: 2015, value: 2.73, line: 35}
+    target: {year: 2020, value: "3.20", line: 36}
+    growth: {value: 0.05, unit: pp, line: 37}
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+
+from .. import growth
+from ..figures import decimals, format_number, half_unit
+from ..findings import ERROR, INFO, Finding
+from ..models import QUALIFIER_SYMBOLS
+from . import Context, Rule, finding
+
+GROWTH_MISMATCH = Rule("growth-mismatch", ERROR, "Stated annual growth does not fit baseline and target.")
+GROWTH_ROUNDING = Rule("growth-rounding", INFO, "Stated annual growth fits only within the baseline's rounding.")
+TOTAL_MISMATCH = Rule("total-mismatch", ERROR, "Stated total change does not fit baseline and target.")
+TOTAL_ROUNDING = Rule("total-rounding", INFO, "Stated total change fits only within the baseline's rounding.")
+RULES = (GROWTH_MISMATCH, GROWTH_ROUNDING, TOTAL_MISMATCH, TOTAL_ROUNDING)
+
+_UNIT_TEXT = {"percent": "%", "pp": " pp", "times": "×"}
+
+
+def rate_text(value: float, unit: str, digits: int, per_year: bool) -> str:
+    return format_number(value, digits) + _UNIT_TEXT[unit] + ("/yr" if per_year and unit != "times" else "")
+
+
+def range_text(low: float, high: float, unit: str, digits: int, per_year: bool) -> str:
+    if math.isinf(high) and math.isinf(low):
+        return "any value"
+    if math.isinf(high):
+        return f"at least {rate_text(low, unit, digits, per_year)}"
+    if math.isinf(low):
+        return f"at most {rate_text(high, unit, digits, per_year)}"
+    return f"{rate_text(low, unit, digits, False).rstrip('%').rstrip(' pp')} to {rate_text(high, unit, digits, per_year)}"
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for r in ctx.results:
+        if r.status not in (growth.INCONSISTENT, growth.ROUNDING):
+            continue
+        s, b, t = r.stated, r.baseline, r.target
+        assert s is not None and b is not None and t is not None and r.unit is not None
+        annual = r.kind == "growth"
+        digits = max(decimals(s.value) + 1, 2)
+        stated = (QUALIFIER_SYMBOLS.get(s.qualifier, "") if s.qualifier else "") + \
+            rate_text(float(s.value), s.unit, decimals(s.value), annual)
+        what = "stated growth" if annual else "stated total"
+        target = (QUALIFIER_SYMBOLS[t.qualifier] if t.qualifier else "") + t.value
+        span = f"{b.value} ({b.year}) → {target} ({t.year})"
+        need = range_text(r.low, r.high, r.unit, digits, annual)  # type: ignore[arg-type]
+        point = rate_text(r.point, r.unit, digits, annual)  # type: ignore[arg-type]
+        if r.status == growth.ROUNDING:
+            rule = GROWTH_ROUNDING if annual else TOTAL_ROUNDING
+            h = half_unit(b.value)
+            msg = (f"{what} {stated} fits {span} only within the baseline's rounding: the printed figures "
+                   f"give {point}; a baseline anywhere in [{format_number(b.number - h, 6)}, "
+                   f"{format_number(b.number + h, 6)}] gives {need}")
+            yield finding(rule, r.plan, r.indicator, msg, r.kind, "value")
+            continue
+        rule = GROWTH_MISMATCH if annual else TOTAL_MISMATCH
+        last = 10.0 ** -decimals(s.value)
+        off = abs(r.units_off or 0.0)
+        side = "above" if (r.units_off or 0) > 0 else "below"
+        tdig = decimals(t.value) + 2
+        msg = (f"{what} {stated} does not fit {span}"
+               + (f" over {r.years} years" if annual else "")
+               + f": the figures give {point} ({need} within the baseline's rounding); {s.value} is "
+               f"{format_number(off, 1)} units of {format_number(last, 6)} {side} that range. At {stated} "
+               f"the target would be {format_number(r.implied_target, tdig)} ({t.year}), or the baseline "  # type: ignore[arg-type]
+               f"would have to be {format_number(r.implied_baseline, tdig)} ({b.year})")  # type: ignore[arg-type]
+        if r.other and r.other["fits"]:
+            other_unit = r.other["unit"]
+            lo = -math.inf if r.other["low"] is None else r.other["low"]
+            hi = math.inf if r.other["high"] is None else r.other["high"]
+            msg += (f". Read as {'percentage points' if other_unit == 'pp' else 'compound %'} a year "
+                    f"instead, it fits ({range_text(lo, hi, other_unit, digits, annual)})")
+        yield finding(rule, r.plan, r.indicator, msg, r.kind, "value",
+                      computed=r.point, low=r.low, high=r.high, implied_target=r.implied_target)

@@ -1,0 +1,153 @@
+"""Growth arithmetic, rounding-aware, for all indicators at once.
+
+Every printed figure stands for an interval: a baseline of 7.4 is [7.35, 7.45], a stated 22% is
+[21.5, 22.5]. For each indicator the growth the baseline and target imply is computed as a range, in
+one numpy pass over arrays that hold every selected indicator:
+
+* compound percent a year, for levels: ((T/B)^(1/n) − 1) × 100
+* percentage points a year, for shares: (T − B) / n
+* over the whole span (a stated 累计 total): the same with n = 1, or T/B for a multiple
+
+Both formulas rise with T and fall with B, so the range over a box of B and T is reached at its
+corners: low = f(B_high, T_low), high = f(B_low, T_high).
+
+Three ranges are compared with the stated interval S:
+
+* E, the *exact* range: the baseline as printed, the target as qualified (≥ opens it upwards,
+  左右 widens it by half a unit of its last non-zero digit, a range 1—2 spans it);
+* F, the *full* range: E with the baseline also spread over its rounding interval;
+* S, the stated rate with its own rounding interval, opened by its qualifier (15%以上 → [14.5, ∞)).
+
+consistent: E meets S. rounding: only F meets S (it adds up only thanks to the baseline's
+rounding). inconsistent: F misses S. No fixed tolerance is used anywhere; a guard of 1e-9 of a
+unit of the last digit only absorbs binary floating-point noise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .figures import about_radius, decimals, half_unit
+
+# Unit codes of the arrays
+PERCENT, PP, TIMES = 0, 1, 2
+UNIT_CODES = {"percent": PERCENT, "pp": PP, "times": TIMES}
+UNIT_NAMES = {v: k for k, v in UNIT_CODES.items()}
+
+CONSISTENT, ROUNDING, INCONSISTENT = "consistent", "rounding", "inconsistent"
+
+
+@dataclass(frozen=True)
+class Case:
+    """One comparison of a stated rate with a baseline and a target, as printed."""
+
+    baseline: str
+    target: str
+    years: int  # n; 1 for a stated total
+    stated: str | None  # None: only the implied range is wanted
+    unit: str  # percent | pp | times
+    target_qualifier: str | None = None
+    target_upper: str | None = None
+    stated_qualifier: str | None = None
+
+
+@dataclass
+class Outcome:
+    """Arrays, one entry per case, all in the stated figure's unit (%, pp, or ×)."""
+
+    point: np.ndarray  # rate from the figures as printed (target's lower end)
+    exact_low: np.ndarray
+    exact_high: np.ndarray
+    low: np.ndarray  # full range: baseline over its rounding interval
+    high: np.ndarray
+    stated_low: np.ndarray
+    stated_high: np.ndarray
+    status: np.ndarray  # consistent | rounding | inconsistent ("" where nothing was stated)
+    implied_target: np.ndarray  # what the stated rate reaches from the printed baseline
+    implied_baseline: np.ndarray  # the baseline the stated rate needs to reach the printed target
+    units_off: np.ndarray  # stated value's distance from the full range, in units of its last digit (0 inside)
+    other_low: np.ndarray  # the full range read in the other annual unit (pp for percent, and back)
+    other_high: np.ndarray
+    other_fits: np.ndarray  # bool: the stated figure fits that other reading
+
+
+def _open(value: float, radius: float, qualifier: str | None, about: float) -> tuple[float, float]:
+    if qualifier in ("at_least", "more_than"):
+        return value - radius, np.inf
+    if qualifier in ("at_most", "less_than"):
+        return -np.inf, value + radius
+    if qualifier == "about":
+        return value - about, value + about
+    return value - radius, value + radius
+
+
+def _rate(unit: np.ndarray, b: np.ndarray, t: np.ndarray, n: np.ndarray) -> np.ndarray:
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        ratio = np.maximum(t, 0.0) / b
+        compound = (np.power(ratio, 1.0 / n) - 1.0) * 100.0
+        points = (t - b) / n
+        return np.where(unit == PP, points, np.where(unit == TIMES, ratio, compound))
+
+
+def _meets(lo1: np.ndarray, hi1: np.ndarray, lo2: np.ndarray, hi2: np.ndarray, guard: np.ndarray) -> np.ndarray:
+    return np.maximum(lo1, lo2) <= np.minimum(hi1, hi2) + guard
+
+
+def evaluate(cases: list[Case]) -> Outcome:
+    """Compare every case in one vectorised pass."""
+    m = len(cases)
+    b = np.fromiter((float(c.baseline) for c in cases), float, m)
+    b_half = np.fromiter((half_unit(c.baseline) for c in cases), float, m)
+    t_lo = np.empty(m)
+    t_hi = np.empty(m)
+    s_lo = np.empty(m)
+    s_hi = np.empty(m)
+    for i, c in enumerate(cases):  # building the arrays: qualifiers are per case
+        # Targets are set values: exact, unless qualified (≥ opens, 左右 widens, 1—2 spans).
+        t_lo[i], t_hi[i] = _open(float(c.target), 0.0, c.target_qualifier, about_radius(c.target))
+        if c.target_upper is not None:
+            t_hi[i] = max(t_hi[i], _open(float(c.target_upper), 0.0, c.target_qualifier,
+                                         about_radius(c.target_upper))[1])
+        if c.stated is None:
+            s_lo[i], s_hi[i] = np.nan, np.nan
+        else:
+            s_lo[i], s_hi[i] = _open(float(c.stated), half_unit(c.stated), c.stated_qualifier,
+                                     about_radius(c.stated))
+    t_point = np.fromiter((float(c.target) for c in cases), float, m)
+    n = np.fromiter((c.years for c in cases), float, m)
+    unit = np.fromiter((UNIT_CODES[c.unit] for c in cases), int, m)
+    stated = np.fromiter((np.nan if c.stated is None else float(c.stated) for c in cases), float, m)
+    last_digit = np.fromiter((1.0 if c.stated is None else 10.0 ** -decimals(c.stated) for c in cases), float, m)
+    guard = last_digit * 1e-9
+
+    point = _rate(unit, b, t_point, n)
+    exact_low, exact_high = _rate(unit, b, t_lo, n), _rate(unit, b, t_hi, n)
+    low, high = _rate(unit, b + b_half, t_lo, n), _rate(unit, b - b_half, t_hi, n)
+
+    exact_ok = _meets(exact_low, exact_high, s_lo, s_hi, guard)
+    full_ok = _meets(low, high, s_lo, s_hi, guard)
+    status = np.where(np.isnan(stated), "",
+                      np.where(exact_ok, CONSISTENT, np.where(full_ok, ROUNDING, INCONSISTENT)))
+
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        growth_factor = np.where(unit == TIMES, stated, np.power(1.0 + stated / 100.0, n))
+        implied_target = np.where(unit == PP, b + stated * n, b * growth_factor)
+        implied_baseline = np.where(unit == PP, t_point - stated * n, t_point / growth_factor)
+    units_off = np.where(stated > high, (stated - high) / last_digit,
+                         np.where(stated < low, (stated - low) / last_digit, 0.0))
+
+    other = np.where(unit == PP, PERCENT, np.where(unit == PERCENT, PP, TIMES))
+    other_low = _rate(other, b + b_half, t_lo, n)
+    other_high = _rate(other, b - b_half, t_hi, n)
+    other_fits = (unit != TIMES) & _meets(other_low, other_high, s_lo, s_hi, guard)
+
+    return Outcome(point, exact_low, exact_high, low, high, s_lo, s_hi, status, implied_target,
+                   implied_baseline, units_off, other_low, other_high, other_fits)
+
+
+def pace(unit: str, baseline: str, target: str, years: int) -> float:
+    """The annual pace from a baseline to a target, as printed (no intervals): % or pp a year."""
+    return float(_rate(np.array([UNIT_CODES[unit]]), np.array([float(baseline)]),
+                       np.array([float(target)]), np.array([float(years)]))[0])
