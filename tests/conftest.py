@@ -26,11 +26,17 @@ plans:
 
 @pytest.fixture(autouse=True)
 def _stable_env(monkeypatch):
-    """Pinned width, no colour, no data path from the developer's shell."""
+    """Pinned width, no colour, and the repository's data file as the default data.
+
+    After a non-editable install the packaged copy of the data lives in site-packages; pointing
+    PLANCHECK_DATA at the repository's copy keeps file names in output stable (data/targets.yaml).
+    test_the_installed_console_script_runs checks the packaged copy itself.
+    """
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.delenv("PLANCHECK_DATA", raising=False)
+    monkeypatch.setenv("PLANCHECK_DATA", str(BUNDLED))
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.chdir(ROOT)
 
 
 @pytest.fixture

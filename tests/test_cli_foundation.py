@@ -133,6 +133,8 @@ def test_data_option_and_environment_variable_point_elsewhere(run, write):
     assert "test-plan" in run("list", "--data", str(other)).stdout
     result = run("list", env={"PLANCHECK_DATA": str(other)})
     assert "test-plan" in result.stdout and "deqing" not in result.stdout
+    both = run("list", "--format", "json", env={"PLANCHECK_DATA": f"{other}{os.pathsep}{BUNDLED}"})
+    assert len(json.loads(both.stdout)) == 6
 
 
 def test_list_with_broken_data_still_lists_and_exits_1(run, write):

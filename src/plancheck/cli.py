@@ -49,8 +49,10 @@ DataOption = Annotated[
 FormatOption = Annotated[
     OutputFormat,
     typer.Option("--format", "-f",
-                 help="auto: table on a terminal, plain in a pipe. plain: file:line:col: level [rule] "
-                      "message. json: one object (summary, results, findings)."),
+                 help="auto: github under GitHub Actions, else table on a terminal and plain in a pipe. "
+                      "plain: file:line:col: level [rule] message. github: workflow-command annotations, "
+                      "then the plain list. sarif: SARIF 2.1.0 for code scanning. json: one object "
+                      "(summary, results, findings)."),
 ]
 ViewFormatOption = Annotated[ViewFormat, typer.Option("--format", "-f", help="table for people, json for programs.")]
 
@@ -89,6 +91,8 @@ def _width() -> int:
 def _resolve_format(fmt: OutputFormat) -> str:
     if fmt.value != "auto":
         return fmt.value
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        return "github"
     return "table" if sys.stdout.isatty() else "plain"
 
 
@@ -186,7 +190,7 @@ def validate(
     report = Report("validate", loaded.findings, files=loaded.files)
     name = _resolve_format(fmt)
     _emit(REPORTERS[name](report, color=_color(), width=_width()))
-    if name == "plain":
+    if name in ("plain", "github"):
         sys.stderr.write(summary_line(report) + "\n")
     raise typer.Exit(exit_code(loaded.findings))
 
@@ -212,27 +216,55 @@ targets (error), a baseline year that is not the year before the plan (warning).
 @app.command("verify", help=VERIFY_HELP)
 def verify_cmd(
     plans: Annotated[list[str] | None, typer.Argument(
-        help="Plans to check, by id, alias or region name (default: all).", show_default=False)] = None,
+        metavar="[PLAN|FILE]...",
+        help="Plans to check, by id, alias or region name; or plan files (*.yaml, as pre-commit passes "
+             "them), whose plans are checked while the rest of their directory is still read for "
+             "cross-file checks. Default: every plan.", show_default=False)] = None,
     data: DataOption = None,
     fmt: FormatOption = OutputFormat.auto,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
     lang: Annotated[Lang, typer.Option("--lang", help="Language of indicator names in the table.")] = Lang.zh,
 ) -> None:
-    from .findings import exit_code
+    from .findings import count_levels, exit_code
     from .report import REPORTERS, Report, summary_line
     from .verify import run
     from .views import verify_tables
 
-    loaded = _load(data)
-    chosen = _select(loaded.plans, list(plans or []))
+    from .dataset import YAML_SUFFIXES, display_name
+
+    args = list(plans or [])
+    files = [Path(a) for a in args if a.endswith(YAML_SUFFIXES) or os.path.isfile(a)]
+    names = [a for a in args if Path(a) not in files]
+    if files:  # the files given, and the rest of their directories (or --data) for cross-file checks
+        loaded = _load(list(data or sorted({f.parent for f in files})) + files)
+    else:
+        loaded = _load(data)
+    chosen = _select(loaded.plans, names)
+    shown_files = loaded.files
+    if files:
+        shown_files = [display_name(f) for f in files]
+        chosen = [p for p in chosen if p._loc.file in shown_files]
     result = run(chosen, loaded.findings)
-    report = Report("verify", result.findings, files=loaded.files, results=result.results,
+    if files:  # report on the files given; the others were read only for cross-file checks
+        result.findings = [f for f in result.findings if f.file in shown_files]
+        result.summary["findings"] = count_levels(result.findings)
+    report = Report("verify", result.findings, files=shown_files, results=result.results,
                     summary=result.summary, tables=lambda: verify_tables(result, lang.value))
     name = _resolve_format(fmt)
     _emit(REPORTERS[name](report, color=_color(), width=_width()))
-    if name == "plain":
+    if name in ("plain", "github"):
         sys.stderr.write(summary_line(report) + "\n")
     raise typer.Exit(exit_code(result.findings, strict))
+
+
+@app.command("schema")
+def schema_cmd() -> None:
+    """Print the JSON Schema of plan files (for editors: see the README's section on VS Code)."""
+    import json
+
+    from .models import json_schema
+
+    _emit(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
 
 
 # --------------------------------------------------------------------------- entry point

@@ -84,6 +84,14 @@ def display_name(path: Path) -> str:
 def collect_files(paths: list[Path]) -> list[Path]:
     """Expand directories into their *.yaml files; refuse what cannot be used, with the reason."""
     files: list[Path] = []
+    seen: set[Path] = set()
+
+    def add(path: Path) -> None:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            files.append(path)
+
     for path in paths:
         try:
             st = os.stat(path)
@@ -98,9 +106,10 @@ def collect_files(paths: list[Path]) -> list[Path]:
                 found += [Path(root) / n for n in sorted(names) if n.endswith(YAML_SUFFIXES)]
             if not found:
                 raise DataPathError(f"{path}: no *.yaml or *.yml files in this directory")
-            files += found
+            for f in found:
+                add(f)
         elif stat.S_ISREG(st.st_mode):
-            files.append(path)
+            add(path)
         else:
             raise DataPathError(f"{path}: not a regular file or directory")
     return files

@@ -214,3 +214,9 @@ class PlanFile(Model):
         json_schema_extra={"title": "plancheck plan file"},
     )
     plans: list[Plan] = Field(min_length=1, description="The plans in this file.")
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of a plan file, for editors (yaml-language-server) and other tools."""
+    schema = PlanFile.model_json_schema()
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}

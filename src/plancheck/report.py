@@ -75,8 +75,78 @@ def table(report: Report, *, color: bool = False, width: int = 100) -> str:
     return render_rich(items, color=color, width=width)
 
 
+def _gh_escape(text: str, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+_GH_LEVELS = {ERROR: "error", WARNING: "warning", INFO: "notice"}
+
+
+def github(report: Report, **_: Any) -> str:
+    """GitHub Actions workflow commands (inline annotations), then the full plain list.
+
+    GitHub shows a limited number of annotations per step; the plain list after them has everything.
+    """
+    lines = []
+    for f in sorted(report.findings):
+        props = ",".join(f"{k}={_gh_escape(str(v), prop=True)}" for k, v in (
+            ("file", f.file), ("line", f.line), ("col", f.column), ("title", f"plancheck {f.rule}")))
+        lines.append(f"::{_GH_LEVELS[f.level]} {props}::{_gh_escape(f.message)}\n")
+    return "".join(lines) + plain(report)
+
+
+_SARIF_LEVELS = {ERROR: "error", WARNING: "warning", INFO: "note"}
+
+
+def sarif(report: Report, **_: Any) -> str:
+    """SARIF 2.1.0, as code-scanning uploads accept it: the tool, its rules, results with locations."""
+    from pathlib import PurePath
+
+    from . import __version__
+    from .checks import RULES, documentation
+
+    rule_ids = list(RULES)
+    rules = [{
+        "id": r.id,
+        "name": "".join(part.capitalize() for part in r.id.split("-")),
+        "shortDescription": {"text": r.summary},
+        "fullDescription": {"text": documentation(r.id)},
+        "defaultConfiguration": {"level": _SARIF_LEVELS[r.level]},
+        "help": {"text": documentation(r.id)},
+    } for r in RULES.values()]
+    results = []
+    for f in sorted(report.findings):
+        result: dict[str, Any] = {
+            "ruleId": f.rule,
+            "level": _SARIF_LEVELS[f.level],
+            "message": {"text": f.message},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": {"uri": PurePath(f.file).as_posix()},
+                "region": {"startLine": f.line, "startColumn": f.column},
+            }}],
+        }
+        if f.rule in RULES:
+            result["ruleIndex"] = rule_ids.index(f.rule)
+        if f.plan:
+            result["properties"] = {"plan": f.plan, "indicator": f.indicator}
+        results.append(result)
+    doc = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "plancheck", "version": __version__, "rules": rules}},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
 REPORTERS: dict[str, Callable[..., str]] = {
     "table": table,
     "plain": plain,
     "json": as_json,
+    "github": github,
+    "sarif": sarif,
 }

