@@ -224,3 +224,31 @@ def test_verify_files_checks_those_files_and_sees_the_rest(run, tmp_path, monkey
     doc = json.loads(run("verify", "b.yaml", "--format", "json").stdout)
     assert {r["plan"] for r in doc["results"]} == {"test-plan"} and len(doc["results"]) == 1
     assert run("verify", "missing.yaml").exit_code == 2
+
+
+def test_plain_and_github_on_the_bundled_data(run):
+    lines = BUNDLED.read_text(encoding="utf-8").splitlines()
+
+    def at(text: str) -> int:
+        return next(i + 1 for i, line in enumerate(lines) if text in line)
+
+    mismatch = ("stated growth 0.05 pp/yr does not fit 2.73 (2015) → 3.20 (2020) over 5 years: the figures give "
+                "0.094 pp/yr (0.093 to 0.095 pp/yr within the baseline's rounding); 0.05 is 4.3 units of 0.01 "
+                "below that range. At 0.05 pp/yr the target would be 2.98 (2020), or the baseline would have "
+                "to be 2.95 (2015)")
+    expected = [
+        (at("growth: {value: 0.05, unit: pp, line: 37}"), "error", "growth-mismatch", mismatch),
+        (at("年均增长15%以上, line: 108"), "info", "unchecked", "stated growth ≥15%/yr cannot be checked: no baseline"),
+        (at("年均增长15%以上, line: 308"), "info", "unchecked", "stated growth ≥15%/yr cannot be checked: no baseline"),
+        (at("年均增长18%以上, line: 82"), "info", "unchecked", "stated growth ≥18%/yr cannot be checked: no baseline"),
+    ]
+    result = run("verify", "--format", "plain")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"data/targets.yaml:{line}:25: {level} [{rule}] {msg}" for line, level, rule, msg in expected]
+    result = run("verify", "--format", "github")
+    assert result.exit_code == 1
+    gh_level = {"error": "error", "info": "notice"}
+    assert result.stdout.splitlines()[:4] == [
+        f"::{gh_level[level]} file=data/targets.yaml,line={line},col=25,title=plancheck {rule}::"
+        + msg.replace("%", "%25") for line, level, rule, msg in expected]
