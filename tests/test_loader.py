@@ -99,7 +99,7 @@ def test_duplicate_keys_at_the_top_and_plan_levels():
     ("plans:\n  - id: a: b\n", [(2, 10, "yaml-syntax")]),
     ("plans: !!python/object:os.system {}\n", [(1, 8, "yaml-tag")]),
     ("plans: !custom [1]\n", [(1, 8, "yaml-tag")]),
-    ("base: &b {year: 2020}\nplans: [*b]\n", [(1, 7, "yaml-alias")]),
+    ("base: &b {year: 2020}\nplans: [*b]\n", [(2, 9, "yaml-alias")]),
     ("plans:\n  - &x {id: a}\n  - {<<: *x}\n", [(3, 6, "yaml-merge")]),
 ])
 def test_malformed_yaml(text, expected):

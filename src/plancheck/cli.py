@@ -55,6 +55,13 @@ FormatOption = Annotated[
                       "(summary, results, findings)."),
 ]
 ViewFormatOption = Annotated[ViewFormat, typer.Option("--format", "-f", help="table for people, json for programs.")]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", metavar="FILE", dir_okay=True,
+                 help="Write the report to FILE instead of standard output (atomically; an existing file "
+                      "only with --force)."),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Let --output replace an existing file.")]
 
 
 def _version(value: bool) -> None:
@@ -88,12 +95,25 @@ def _width() -> int:
     return shutil.get_terminal_size((100, 24)).columns
 
 
-def _resolve_format(fmt: OutputFormat) -> str:
+def _resolve_format(fmt: OutputFormat, output: Path | None = None) -> str:
     if fmt.value != "auto":
         return fmt.value
     if os.environ.get("GITHUB_ACTIONS") == "true":
         return "github"
-    return "table" if sys.stdout.isatty() else "plain"
+    return "table" if sys.stdout.isatty() and output is None else "plain"
+
+
+def _deliver(render, name: str, output: Path | None, force: bool) -> None:
+    """Render with the reporter ``name`` and write to ``output`` or standard output."""
+    from .output import OutputError, write_atomically
+
+    if output is None:
+        _emit(render(color=_color(), width=_width()))
+        return
+    try:
+        write_atomically(output, render(color=False, width=_width()), force)
+    except OutputError as err:
+        _fail(str(err))
 
 
 def _load(paths: list[Path] | None):
@@ -176,6 +196,8 @@ def validate(
         show_default=False)] = None,
     data: DataOption = None,
     fmt: FormatOption = OutputFormat.auto,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Check that plan files parse and fit the schema; list every problem at its line.
 
@@ -188,8 +210,8 @@ def validate(
 
     loaded = _load(list(paths or []) or data)
     report = Report("validate", loaded.findings, files=loaded.files)
-    name = _resolve_format(fmt)
-    _emit(REPORTERS[name](report, color=_color(), width=_width()))
+    name = _resolve_format(fmt, output)
+    _deliver(lambda **kw: REPORTERS[name](report, **kw), name, output, force)
     if name in ("plain", "github"):
         sys.stderr.write(summary_line(report) + "\n")
     raise typer.Exit(exit_code(loaded.findings))
@@ -224,6 +246,8 @@ def verify_cmd(
     fmt: FormatOption = OutputFormat.auto,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
     lang: Annotated[Lang, typer.Option("--lang", help="Language of indicator names in the table.")] = Lang.zh,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     from .findings import count_levels, exit_code
     from .report import REPORTERS, Report, summary_line
@@ -235,6 +259,9 @@ def verify_cmd(
     args = list(plans or [])
     files = [Path(a) for a in args if a.endswith(YAML_SUFFIXES) or os.path.isfile(a)]
     names = [a for a in args if Path(a) not in files]
+    for f in files:
+        if f.is_dir():
+            _fail(f"{f} is a directory: name plan files here, or give a directory with --data {f}")
     if files:  # the files given, and the rest of their directories (or --data) for cross-file checks
         loaded = _load(list(data or sorted({f.parent for f in files})) + files)
     else:
@@ -250,21 +277,22 @@ def verify_cmd(
         result.summary["findings"] = count_levels(result.findings)
     report = Report("verify", result.findings, files=shown_files, results=result.results,
                     summary=result.summary, tables=lambda: verify_tables(result, lang.value))
-    name = _resolve_format(fmt)
-    _emit(REPORTERS[name](report, color=_color(), width=_width()))
+    name = _resolve_format(fmt, output)
+    _deliver(lambda **kw: REPORTERS[name](report, **kw), name, output, force)
     if name in ("plain", "github"):
         sys.stderr.write(summary_line(report) + "\n")
     raise typer.Exit(exit_code(result.findings, strict))
 
 
 @app.command("schema")
-def schema_cmd() -> None:
+def schema_cmd(output: OutputOption = None, force: ForceOption = False) -> None:
     """Print the JSON Schema of plan files (for editors: see the README's section on VS Code)."""
     import json
 
     from .models import json_schema
 
-    _emit(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+    text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    _deliver(lambda **_: text, "json", output, force)
 
 
 # --------------------------------------------------------------------------- entry point

@@ -87,7 +87,7 @@ def collect_files(paths: list[Path]) -> list[Path]:
     seen: set[Path] = set()
 
     def add(path: Path) -> None:
-        key = path.resolve()
+        key = Path(os.path.realpath(path))  # unlike Path.resolve, never raises on a symlink loop
         if key not in seen:
             seen.add(key)
             files.append(path)
@@ -141,34 +141,69 @@ def load_file(raw: bytes, name: str) -> tuple[list[Plan], list[Finding]]:
     """Parse and validate one file's bytes; ``name`` is how findings refer to the file."""
     result = load_bytes(raw)
     findings = [Finding(name, p.line, p.column, ERROR, p.rule, p.message) for p in result.problems]
-    problem_lines = {p.line for p in result.problems}
+    problem_lines = {p.line for p in result.problems} | result.quiet_lines
     if not result.documents and not result.problems:
         findings.append(Finding(name, 1, 1, ERROR, "empty-file",
                                 "the file holds no YAML data: a plan file starts with `plans:`"))
     plans: list[Plan] = []
     for doc in result.documents:
         try:
-            parsed = PlanFile.model_validate(doc.data)
+            parsed = PlanFile.model_validate(doc.data).plans
+            valid = [(i, plan, list(range(len(plan.indicators)))) for i, plan in enumerate(parsed)]
         except ValidationError as err:
-            for f in _validation_findings(err, doc, name):
+            errors = _validation_findings(err, doc, name)
+            for f in errors:
                 if f.line in problem_lines:
                     continue  # the loader already said what is wrong on this line
                 if _span_lost_lines(doc, f, result.blanked_lines):
                     continue  # an artefact of a line the syntax error made unreadable
                 findings.append(f)
-            continue
-        for i, plan in enumerate(parsed.plans):
+            valid = _recover(doc, errors)
+        for i, plan, rows in valid:
             plan._loc = Loc(name, doc, ("plans", i))
-            for j, indicator in enumerate(plan.indicators):
+            for j, indicator in zip(rows, plan.indicators):
                 indicator._loc = Loc(name, doc, ("plans", i, "indicators", j))
             plans.append(plan)
             findings += _plan_findings(plan)
     return plans, findings
 
 
+def _recover(doc: Document, errors: list[Finding]) -> list[tuple[int, Plan, list[int]]]:
+    """The plans of a file that failed validation, without their invalid indicators.
+
+    Returns each plan's index in the file, the plan, and the file's row index of each kept indicator.
+
+    So one bad row is reported without hiding the rest of its plan, or the other plans, from the checks.
+    """
+    data = doc.data
+    if not isinstance(data, dict) or not isinstance(data.get("plans"), list):
+        return []
+    bad = [f.figures.get("path", ()) for f in errors]
+    recovered = []
+    for i, item in enumerate(data["plans"]):
+        here = [p for p in bad if p[:2] == ("plans", i)]
+        if not isinstance(item, dict) or any(len(p) < 4 or p[2] != "indicators" for p in here):
+            continue  # a problem in the plan's own fields: it cannot be checked
+        broken = {p[3] for p in here}
+        rows = item.get("indicators")
+        if not isinstance(rows, list):
+            continue
+        keep = [j for j in range(len(rows)) if j not in broken]
+        if not keep:
+            continue
+        try:
+            plan = Plan.model_validate({**item, "indicators": [rows[j] for j in keep]})
+        except ValidationError:
+            continue
+        recovered.append((i, plan, keep))
+    return recovered
+
+
 def _span_lost_lines(doc: Document, finding: Finding, blanked: set[int]) -> bool:
     path = finding.figures.get("path", ())
     span = doc.spans.get(path)
+    if span is None and path in doc.positions:  # a scalar: its own line
+        span = (doc.positions[path].line, doc.positions[path].line)
     return bool(span and any(span[0] <= line <= span[1] + 1 for line in blanked))
 
 
@@ -213,6 +248,7 @@ def _unwrap(annotation: Any) -> type[BaseModel] | None:
 
 def _validation_findings(err: ValidationError, doc: Document, name: str) -> list[Finding]:
     out = []
+    suggested: set[tuple[Any, ...]] = set()  # fields an unknown-field message already proposes
     for e in err.errors(include_url=False):
         loc = tuple(p for p in e["loc"] if isinstance(p, (int, str)))
         kind, value = e["type"], e.get("input")
@@ -228,7 +264,12 @@ def _validation_findings(err: ValidationError, doc: Document, name: str) -> list
             known = sorted(model.model_fields) if model else []
             close = difflib.get_close_matches(field_name, known, n=1, cutoff=0.6)
             hint = f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(known)}"
+            if field_name.isdigit():
+                hint = ("a comma inside { } separates fields: write numbers without thousands separators "
+                        "(1000, not 1,000)")
             rule, message, path = "unknown-field", f"unknown field '{field_name}': {hint}", loc
+            if close:
+                suggested.add(loc[:-1] + (close[0],))
         else:
             where_ = doc.pos(loc)
             rule, path = "invalid-value", loc
@@ -253,11 +294,16 @@ def _validation_findings(err: ValidationError, doc: Document, name: str) -> list
                 message = f"{field_name}: {_describe(value)} is not a valid id (lower-case ASCII letters, digits and '-')"
             elif kind == "too_short":
                 message = f"{field_name}: must not be empty"
+            elif kind in ("greater_than_equal", "less_than_equal"):
+                bound = e["ctx"].get("ge", e["ctx"].get("le"))
+                word = "at least" if kind == "greater_than_equal" else "at most"
+                message = f"{field_name}: must be {word} {bound}, not {_describe(value)}"
             else:
                 message = f"{field_name}: {msg}"
         out.append(Finding(name, where_.line, where_.column, ERROR, rule, message,
-                           figures={"path": path}))
-    return out
+                           figures={"path": path, "missing": loc if kind == "missing" else None}))
+    # A missing 'category' next to an unknown 'categry' is one mistake, said once.
+    return [f for f in out if f.figures["missing"] not in suggested]
 
 
 def _plan_findings(plan: Plan) -> list[Finding]:

@@ -92,18 +92,29 @@ class Figure(Model):
         return decimals(self.value)
 
 
+def _not_negative(value: str) -> str:
+    if value.startswith("-") and float(value) != 0:
+        raise ValueError(f"{value} is negative: a level cannot be; a fall is written as a negative growth")
+    return value
+
+
+Level = Annotated[Printed, AfterValidator(_not_negative)]
+
+
 class Baseline(Figure):
     """The base-year value: an actual measurement, rounded to the precision printed."""
 
+    value: Level = Field(description="The base-year value as printed (not negative).")
     year: Year = Field(description="The year the baseline value is for (a cell's own year where the plan marks one).")
 
 
 class Target(Figure):
     """The value set for the target year."""
 
+    value: Level = Field(description="The target value as printed (not negative); the lower end of a range.")
     year: Year = Field(description="The year the target is set for.")
     qualifier: Qualifier | None = Field(None, description=QUALIFIER_DOC)
-    upper: Printed | None = Field(None, description="Upper end where the target is a range (1—2家): value is the lower end.")
+    upper: Level | None = Field(None, description="Upper end where the target is a range (1—2家): value is the lower end.")
     kind: Literal["level", "increment", "cumulative"] = Field(
         "level",
         description="level: the value in the target year; increment: 新增, an addition over the baseline "

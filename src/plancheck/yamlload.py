@@ -1,12 +1,13 @@
 """Located, safe YAML loading.
 
-PyYAML is asked only to *compose* nodes (never to construct Python objects), so no tag can run code
-and every value keeps its line and column. The node tree is then turned into plain data by hand:
+PyYAML is asked only for its *event stream* (never to construct Python objects, and not even to
+compose nodes, whose tag resolution is most of PyYAML's time), so no tag can run code and every value
+keeps its line and column. The events are turned into plain data by hand:
 
 * plain scalars stay the text they were written as (``3.20`` stays ``"3.20"``; ``no`` stays
   ``"no"``); only ``null``/``~``/empty and ``true``/``false`` are read as YAML values;
-* duplicate keys, merge keys, anchors/aliases and explicit tags other than YAML's own are problems,
-  reported at their line, not silently resolved;
+* duplicate keys, merge keys, aliases and explicit tags other than YAML's own are problems, reported
+  at their line, not silently resolved (refusing aliases also makes alias bombs harmless);
 * a syntax error is reported, the offending line blanked, and the file read again, so one run lists
   several problems instead of the first only.
 """
@@ -14,11 +15,11 @@ and every value keeps its line and column. The node tree is then turned into pla
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
-try:  # libyaml's composer is several times faster on large files
+try:  # libyaml's parser is much faster on large files
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
@@ -33,14 +34,12 @@ _ALLOWED_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "map
 MAX_SYNTAX_RETRIES = 25
 
 
-@dataclass(frozen=True)
-class Pos:
+class Pos(NamedTuple):
     line: int  # 1-based
     column: int  # 1-based
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     line: int
     column: int
     rule: str
@@ -74,6 +73,7 @@ class LoadResult:
     documents: list[Document]
     problems: list[Problem]
     blanked_lines: set[int] = field(default_factory=set)
+    quiet_lines: set[int] = field(default_factory=set)  # lines with a problem counted in another's message
 
 
 def decode(raw: bytes) -> tuple[str | None, Problem | None]:
@@ -103,31 +103,27 @@ def load_text(text: str) -> LoadResult:
     blanked: set[int] = set()
     lines = text.splitlines(keepends=True)
     for _ in range(MAX_SYNTAX_RETRIES):
+        attempt: list[Problem] = []
+        builder = _Builder(attempt)
         try:
-            nodes = list(yaml.compose_all("".join(lines), Loader=_Loader))
+            documents = builder.build(yaml.parse("".join(lines), Loader=_Loader))
+            problems += attempt
             break
         except yaml.MarkedYAMLError as err:
             problem = _syntax_problem(err, lines)
             problems.append(problem)
             index = problem.line - 1
             if index in blanked or not 0 <= index < len(lines):
-                return LoadResult([], problems, blanked)
+                return LoadResult([], problems)
             blanked.add(index)
             lines[index] = "\n" if lines[index].endswith(("\n", "\r")) else ""
         except yaml.YAMLError as err:  # errors without a mark (rare: reader errors)
             problems.append(Problem(1, 1, "yaml-syntax", f"YAML could not be read: {err}"))
-            return LoadResult([], problems, blanked)
+            return LoadResult([], problems)
     else:
-        return LoadResult([], problems, blanked)
+        return LoadResult([], problems)
 
-    documents = []
-    for node in nodes:
-        if node is None:
-            continue
-        doc = Document(None)
-        doc.data = _Converter(doc, problems).convert(node, ())
-        documents.append(doc)
-    return LoadResult(documents, problems, {i + 1 for i in blanked})
+    return LoadResult(documents, problems, {i + 1 for i in blanked}, {a.line for a in builder.aliases})
 
 
 def _syntax_problem(err: yaml.MarkedYAMLError, lines: list[str]) -> Problem:
@@ -148,6 +144,8 @@ def _syntax_problem(err: yaml.MarkedYAMLError, lines: list[str]) -> Problem:
         message += "; check the indentation of this line against the lines above"
     elif "quoted scalar" in (err.context or ""):
         message += "; close the quote on this line"
+    elif "cannot start any token" in what:
+        message += "; look for an unbalanced quote on this line or the lines above, or quote this value"
     elif "flow" in (err.context or ""):
         message += "; close the [ or { opened here or above"
     line = mark.line + 1 if mark is not None else 1
@@ -155,65 +153,129 @@ def _syntax_problem(err: yaml.MarkedYAMLError, lines: list[str]) -> Problem:
     return Problem(line, column, "yaml-syntax", message)
 
 
-class _Converter:
-    def __init__(self, doc: Document, problems: list[Problem]):
-        self.doc = doc
+class _Discard:
+    """A key whose value is read (so its subtree is still checked) but not kept."""
+
+
+class _Frame:
+    __slots__ = ("kind", "container", "path", "key", "first", "is_key")
+
+    def __init__(self, kind: str, container: Any, path: Path, is_key: bool):
+        self.kind = kind  # "map" or "seq"
+        self.container = container
+        self.path = path
+        self.key: Any = None  # a mapping's pending key; None while a key is expected
+        self.first: dict[str, int] = {}  # line of each key's first occurrence
+        self.is_key = is_key  # this collection is itself used as a mapping key
+
+
+class _Builder:
+    """Plain data and positions from PyYAML events, in one pass with an explicit stack."""
+
+    def __init__(self, problems: list[Problem]):
         self.problems = problems
-        self.seen: set[int] = set()
+        self.aliases: list[Problem] = []  # reported once per file, with a count
 
-    def _problem(self, node: yaml.Node, rule: str, message: str) -> None:
-        self.problems.append(Problem(node.start_mark.line + 1, node.start_mark.column + 1, rule, message))
+    def _problem(self, mark: Any, rule: str, message: str) -> None:
+        self.problems.append(Problem(mark.line + 1, mark.column + 1, rule, message))
 
-    def convert(self, node: yaml.Node, path: Path) -> Any:
-        self.doc.positions[path] = Pos(node.start_mark.line + 1, node.start_mark.column + 1)
-        self.doc.spans[path] = (node.start_mark.line + 1, node.end_mark.line + 1)
-        if id(node) in self.seen:
-            self._problem(node, "yaml-alias",
-                          "anchors and aliases (&name / *name) are not supported in plan files: "
-                          "write the value out where it is used")
-            return None
-        if node.tag not in _ALLOWED_TAGS:
-            self._problem(node, "yaml-tag",
-                          f"tag {node.tag.replace(_CORE, '!!')} is not allowed: plan files hold plain "
-                          "mappings, lists, text and numbers; remove the tag")
-            return None
-        if isinstance(node, yaml.ScalarNode):
-            return self._scalar(node)
-        self.seen.add(id(node))
-        if isinstance(node, yaml.SequenceNode):
-            return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
-        return self._mapping(node, path)
+    def _check_tag(self, event: Any) -> bool:
+        tag = event.tag
+        if tag is None or tag in _ALLOWED_TAGS or (tag == "!" and isinstance(event, yaml.ScalarEvent)):
+            return True
+        self._problem(event.start_mark, "yaml-tag",
+                      f"tag {tag.replace(_CORE, '!!')} is not allowed: plan files hold plain mappings, "
+                      "lists, text and numbers; remove the tag")
+        return False
+
+    def build(self, events: Any) -> list[Document]:
+        documents: list[Document] = []
+        stack: list[_Frame] = []
+        doc = Document(None)
+        for event in events:
+            kind = type(event)
+            if kind is yaml.DocumentStartEvent:
+                doc = Document(None)
+                continue
+            if kind is yaml.DocumentEndEvent:
+                documents.append(doc)
+                continue
+            if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                frame = stack.pop()
+                doc.spans[frame.path] = (doc.positions[frame.path].line, event.end_mark.line + 1)
+                self._attach(doc, stack, frame.container, frame.is_key)
+                continue
+            if kind not in (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.AliasEvent):
+                continue  # stream start and end
+            mark = event.start_mark
+            parent = stack[-1] if stack else None
+            is_key = parent is not None and parent.kind == "map" and parent.key is None
+            if is_key and kind is yaml.ScalarEvent:
+                self._key(doc, parent, event)
+                continue
+            if is_key:
+                self._problem(mark, "wrong-type", "a key must be a plain name, not a list, mapping or alias")
+                path: Path = (parent.path if parent else ()) + (_Discard(),)
+            elif parent is None:
+                path = ()
+            elif parent.kind == "seq":
+                path = parent.path + (len(parent.container),)
+            else:
+                path = parent.path + (parent.key,)
+            doc.positions[path] = Pos(mark.line + 1, mark.column + 1)
+            if kind is yaml.AliasEvent:
+                self.aliases.append(Problem(mark.line + 1, mark.column + 1, "yaml-alias", ""))
+                self._attach(doc, stack, None, is_key)
+            elif kind is yaml.ScalarEvent:
+                self._attach(doc, stack, self._scalar(event) if self._check_tag(event) else None, is_key)
+            else:
+                self._check_tag(event)
+                container: Any = {} if kind is yaml.MappingStartEvent else []
+                stack.append(_Frame("map" if kind is yaml.MappingStartEvent else "seq", container, path, is_key))
+        if self.aliases:
+            first, more = self.aliases[0], len(self.aliases) - 1
+            self.problems.append(first._replace(message=(
+                "aliases (*name) are not supported in plan files: write the value out where it is used"
+                + (f" ({more} more alias{'es' if more > 1 else ''} in this file)" if more else ""))))
+        return documents
 
     @staticmethod
-    def _scalar(node: yaml.ScalarNode) -> Any:
-        if not node.style:  # plain (None, or "" from libyaml): only null and booleans are YAML values
-            if node.value in _NULLS and node.tag != _CORE + "str":
+    def _scalar(event: Any) -> Any:
+        if not event.style and event.tag is None:  # plain: only null and booleans are YAML values
+            if event.value in _NULLS:
                 return None
-            if node.value in _TRUE:
+            if event.value in _TRUE:
                 return True
-            if node.value in _FALSE:
+            if event.value in _FALSE:
                 return False
-        return node.value
+        return event.value
 
-    def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        first_line: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == _CORE + "merge":
-                self._problem(key_node, "yaml-merge",
-                              "merge keys (<<) are not supported in plan files: write the fields out")
-                continue
-            if not isinstance(key_node, yaml.ScalarNode):
-                self._problem(key_node, "wrong-type", "a key must be a plain name, not a list or mapping")
-                continue
-            key = key_node.value
-            if key in result or key in first_line:
-                self._problem(key_node, "duplicate-key",
-                              f"duplicate key '{key}' (first at line {first_line[key]}): YAML readers "
-                              "silently keep only one of them; remove or rename one")
-                continue
-            first_line[key] = key_node.start_mark.line + 1
-            self.doc.key_positions[path + (key,)] = Pos(key_node.start_mark.line + 1,
-                                                        key_node.start_mark.column + 1)
-            result[key] = self.convert(value_node, path + (key,))
-        return result
+    def _key(self, doc: Document, frame: _Frame, event: Any) -> None:
+        key, mark = event.value, event.start_mark
+        if key == "<<" and not event.style:
+            self._problem(mark, "yaml-merge", "merge keys (<<) are not supported in plan files: write the fields out")
+            frame.key = _Discard()
+        elif key in frame.first:
+            self._problem(mark, "duplicate-key",
+                          f"duplicate key '{key}' (first at line {frame.first[key]}): YAML readers silently "
+                          "keep only one of them; remove or rename one")
+            frame.key = _Discard()
+        else:
+            frame.first[key] = mark.line + 1
+            frame.key = key
+            doc.key_positions[frame.path + (key,)] = Pos(mark.line + 1, mark.column + 1)
+
+    @staticmethod
+    def _attach(doc: Document, stack: list[_Frame], value: Any, is_key: bool) -> None:
+        if not stack:
+            doc.data = value
+            return
+        parent = stack[-1]
+        if parent.kind == "seq":
+            parent.container.append(value)
+        elif is_key:  # a complex key: reported; its value is read but not kept
+            parent.key = _Discard()
+        else:
+            if not isinstance(parent.key, _Discard):
+                parent.container[parent.key] = value
+            parent.key = None
