@@ -252,3 +252,13 @@ def test_plain_and_github_on_the_bundled_data(run):
     assert result.stdout.splitlines()[:4] == [
         f"::{gh_level[level]} file=data/targets.yaml,line={line},col=25,title=plancheck {rule}::"
         + msg.replace("%", "%25") for line, level, rule, msg in expected]
+
+
+def test_committed_catalogue_schema_equals_the_model(run):
+    from plancheck.catalogue import Catalogue
+
+    committed = json.loads((ROOT / "schema" / "catalogue.schema.json").read_text(encoding="utf-8"))
+    assert committed == json_schema(Catalogue), "run: plancheck schema --catalogue > schema/catalogue.schema.json"
+    assert json.loads(run("schema", "--catalogue").stdout) == committed
+    text = (ROOT / "data" / "indicators.yaml").read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=../schema/catalogue.schema.json"

@@ -244,7 +244,8 @@ def _run_all(data: Path, commands: list[list[str]]) -> None:
 
 
 COMMANDS = [["validate", "--format", "plain"], ["verify", "--format", "json"], ["verify", "--format", "table"],
-            ["list"], ["show", "deqing"]]
+            ["list"], ["show", "deqing"], ["compare", "deqing", "haining", "jiaxing-315"],
+            ["compare", "jiaxing-2016-2020", "jiaxing-315", "--format", "csv"]]
 
 
 @settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
@@ -302,6 +303,7 @@ def test_no_command_modifies_its_inputs(run, tmp_path):
     commands = [["list"], ["list", "--format", "json"], ["show", "deqing"], ["show", "haining", "--format", "json"],
                 ["validate"], ["validate", str(data)]]
     commands += [["verify", "--format", f] for f in ("plain", "table", "json", "github", "sarif")]
+    commands += [["compare", "haining", "deqing", "-f", f] for f in ("table", "json", "csv", "markdown")]
     commands += [["verify", str(data)], ["verify", "-o", str(tmp_path / "out.txt"), "--force"],
                  ["schema", "-o", str(tmp_path / "schema.json"), "--force"]]
     for args in commands:

@@ -80,3 +80,11 @@ def test_share_is_read_from_the_unit():
     common = {"id": "x", "name": "甲", "category": "rd", "target": {"year": 2020, "value": "1", "line": 1}}
     assert Indicator.model_validate({**common, "unit": "%"}).is_share
     assert not Indicator.model_validate({**common, "unit": "亿元"}).is_share
+
+
+@pytest.mark.parametrize("x, digits, text", [(15000.0, 0, "15000"), (0.0940, 4, "0.094"), (22.0, 2, "22"),
+                                             (100.0, 2, "100"), (-0.0001, 2, "0"), (float("inf"), 2, "∞")])
+def test_format_number_trims_only_decimals(x, digits, text):
+    from plancheck.figures import format_number
+
+    assert format_number(x, digits) == text

@@ -284,14 +284,64 @@ def verify_cmd(
     raise typer.Exit(exit_code(result.findings, strict))
 
 
+CompareFormat = enum.Enum("CompareFormat", {n: n for n in ("table", "json", "csv", "markdown")}, type=str)  # type: ignore[misc]
+
+
+@app.command("compare")
+def compare_cmd(
+    plans: Annotated[list[str], typer.Argument(
+        help="Two or more plans, by id, alias or region name.", show_default=False)],
+    data: DataOption = None,
+    fmt: Annotated[CompareFormat, typer.Option(
+        "--format", "-f", help="table for people; json for programs; csv (UTF-8 with BOM, opens in Excel); "
+                               "markdown to paste into a report.")] = CompareFormat.table,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of indicator names and plan labels.")] = Lang.zh,
+    wide: Annotated[bool, typer.Option("--wide", help="Full names, no wrapping (wider than the terminal).")] = False,
+    shared: Annotated[bool, typer.Option("--shared", help="Only indicators set by two or more plans, and their "
+                                                           "look-alikes.")] = False,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Compare plans side by side: one row per indicator, aligned through the indicator catalogue.
+
+    \b
+    For each plan: baseline, target (with its qualifier) and the annual pace, compound % for levels and
+    percentage points for shares (from baseline and target, else the plan's stated rate). Values are
+    converted where units differ only by scale (万家 → 家). Look-alike indicators the catalogue marks
+    as not comparable (高价值发明专利 / 发明专利, 人 / 人年, 省 / 国家科技型中小企业) get rows of
+    their own, next to each other. More ambitious: the higher pace; without two paces, the higher
+    target in a shared target year. Successive plans of one region also get the pace from one plan's
+    target to the next.
+    """
+    from .compare import compare, shared_rows
+    from .compare_report import COMPARE_REPORTERS
+
+    loaded = _load(data)
+    chosen = _select(loaded.plans, plans)
+    if len(chosen) < 2:
+        _fail("compare needs two or more different plans (see `plancheck list`)")
+    result = compare(chosen, loaded.catalogue)
+    if shared:
+        result.rows = shared_rows(result)
+    _deliver(lambda **kw: COMPARE_REPORTERS[fmt.value](result, lang=lang.value, wide=wide, **kw),
+             fmt.value, output, force)
+    _data_problems_note(loaded)
+    raise typer.Exit(EXIT_FINDINGS if loaded.findings else EXIT_OK)
+
+
 @app.command("schema")
-def schema_cmd(output: OutputOption = None, force: ForceOption = False) -> None:
+def schema_cmd(
+    catalogue: Annotated[bool, typer.Option("--catalogue", help="The schema of indicator catalogue files instead.")] = False,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
     """Print the JSON Schema of plan files (for editors: see the README's section on VS Code)."""
     import json
 
+    from .catalogue import Catalogue
     from .models import json_schema
 
-    text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(json_schema(Catalogue if catalogue else None), ensure_ascii=False, indent=2) + "\n"
     _deliver(lambda **_: text, "json", output, force)
 
 

@@ -43,6 +43,13 @@ class Dataset:
     plans: list[Plan] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    entries: list[Any] = field(default_factory=list)  # catalogue entries: the bundled ones, then the data's
+
+    @property
+    def catalogue(self):
+        from .catalogue import Index
+
+        return Index(self.entries)
 
 
 def where(model: Plan | Indicator, *sub: Any, key: bool = False) -> tuple[str, int, int]:
@@ -121,7 +128,7 @@ def collect_files(paths: list[Path]) -> list[Path]:
 def load(paths: list[Path] | None = None) -> Dataset:
     """Load and validate every plan file under ``paths`` (default: PLANCHECK_DATA or the bundled data)."""
     files = collect_files(paths if paths else default_paths())
-    data = Dataset()
+    data = Dataset(entries=bundled_catalogue())
     for path in files:
         try:
             raw = path.read_bytes()
@@ -129,16 +136,51 @@ def load(paths: list[Path] | None = None) -> Dataset:
             raise DataPathError(f"{path}: cannot be read ({err.strerror})") from None
         name = display_name(path)
         data.files.append(name)
-        plans, findings = load_file(raw, name)
+        plans, findings = load_file(raw, name, data.entries)
         data.plans += plans
         data.findings += findings
     data.findings += _duplicate_plan_ids(data.plans)
+    data.findings += _catalogue_keys(data)
     data.findings.sort()
     return data
 
 
-def load_file(raw: bytes, name: str) -> tuple[list[Plan], list[Finding]]:
-    """Parse and validate one file's bytes; ``name`` is how findings refer to the file."""
+_BUNDLED_ENTRIES: list[Any] = []
+
+
+def bundled_catalogue() -> list[Any]:
+    """The entries of the bundled indicator catalogue (read once)."""
+    from .catalogue import Catalogue
+
+    if not _BUNDLED_ENTRIES:
+        path = bundled_data() / "indicators.yaml"
+        if path.is_file():
+            result = load_bytes(path.read_bytes())
+            _BUNDLED_ENTRIES.extend(Catalogue.model_validate(result.documents[0].data).catalogue)
+    return list(_BUNDLED_ENTRIES)
+
+
+def _catalogue_keys(data: Dataset) -> list[Finding]:
+    index = data.catalogue
+    out = []
+    for plan in data.plans:
+        for ind in plan.indicators:
+            if ind.key is not None and ind.key not in index.entries:
+                file, line, col = where(ind, "key")
+                close = difflib.get_close_matches(ind.key, list(index.entries), n=1, cutoff=0.6)
+                hint = f"did you mean '{close[0]}'?" if close else "add it to the catalogue, or write `local: true`"
+                out.append(Finding(file, line, col, ERROR, "unknown-key",
+                                   f"catalogue key '{ind.key}' is not in the indicator catalogue: {hint}",
+                                   plan.id, ind.id))
+    return out
+
+
+def load_file(raw: bytes, name: str, entries: list[Any] | None = None) -> tuple[list[Plan], list[Finding]]:
+    """Parse and validate one file's bytes; ``name`` is how findings refer to the file.
+
+    A document whose top-level key is ``catalogue`` is an indicator catalogue: its entries are added
+    to ``entries``.
+    """
     result = load_bytes(raw)
     findings = [Finding(name, p.line, p.column, ERROR, p.rule, p.message) for p in result.problems]
     problem_lines = {p.line for p in result.problems} | result.quiet_lines
@@ -147,6 +189,9 @@ def load_file(raw: bytes, name: str) -> tuple[list[Plan], list[Finding]]:
                                 "the file holds no YAML data: a plan file starts with `plans:`"))
     plans: list[Plan] = []
     for doc in result.documents:
+        if isinstance(doc.data, dict) and "catalogue" in doc.data:
+            findings += _catalogue_document(doc, name, entries)
+            continue
         try:
             parsed = PlanFile.model_validate(doc.data).plans
             valid = [(i, plan, list(range(len(plan.indicators)))) for i, plan in enumerate(parsed)]
@@ -166,6 +211,18 @@ def load_file(raw: bytes, name: str) -> tuple[list[Plan], list[Finding]]:
             plans.append(plan)
             findings += _plan_findings(plan)
     return plans, findings
+
+
+def _catalogue_document(doc: Document, name: str, entries: list[Any] | None) -> list[Finding]:
+    from .catalogue import Catalogue
+
+    try:
+        catalogue = Catalogue.model_validate(doc.data)
+    except ValidationError as err:
+        return _validation_findings(err, doc, name, Catalogue)
+    if entries is not None:
+        entries.extend(catalogue.catalogue)
+    return []
 
 
 def _recover(doc: Document, errors: list[Finding]) -> list[tuple[int, Plan, list[int]]]:
@@ -225,8 +282,8 @@ def _describe(value: Any) -> str:
     return repr(value)
 
 
-def _model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
-    model: type[BaseModel] | None = PlanFile
+def _model_at(loc: tuple[Any, ...], root: type[BaseModel] = PlanFile) -> type[BaseModel] | None:
+    model: type[BaseModel] | None = root
     for part in loc:
         if isinstance(part, int):
             continue
@@ -246,7 +303,8 @@ def _unwrap(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _validation_findings(err: ValidationError, doc: Document, name: str) -> list[Finding]:
+def _validation_findings(err: ValidationError, doc: Document, name: str,
+                         root: type[BaseModel] = PlanFile) -> list[Finding]:
     out = []
     suggested: set[tuple[Any, ...]] = set()  # fields an unknown-field message already proposes
     for e in err.errors(include_url=False):
@@ -260,7 +318,7 @@ def _validation_findings(err: ValidationError, doc: Document, name: str) -> list
             rule, message, path = "missing-field", f"missing field '{field_name}'{inside}: add `{field_name}:`", parent
         elif kind == "extra_forbidden":
             where_ = doc.key_pos(loc)
-            model = _model_at(loc[:-1])
+            model = _model_at(loc[:-1], root)
             known = sorted(model.model_fields) if model else []
             close = difflib.get_close_matches(field_name, known, n=1, cutoff=0.6)
             hint = f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(known)}"

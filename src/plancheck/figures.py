@@ -78,5 +78,7 @@ def format_number(x: float, digits: int = 3) -> str:
         return "∞" if x > 0 else "-∞"
     if math.isnan(x):
         return "n/a"
-    text = f"{x:.{digits}f}".rstrip("0").rstrip(".")
+    text = f"{x:.{digits}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text

@@ -159,6 +159,9 @@ class Indicator(Model):
     target: Target | None = Field(None, description="Target-year value.")
     growth: Growth | None = Field(None, description="Stated annual growth (年均增长).")
     total: Total | None = Field(None, description="Stated change over the span (累计).")
+    key: Slug | None = Field(
+        None, description="The indicator's entry in the indicator catalogue (data/indicators.yaml), for compare.")
+    local: bool = Field(False, description="The indicator has no catalogue entry: it belongs to this plan only.")
     binding: Literal["binding", "indicative"] | None = Field(
         None, description="约束性 (binding) or 预期性 (indicative), where the plan marks it.")
     aspirational: bool = Field(False, description="力争, 争取: a stretch target rather than a firm one (确保).")
@@ -171,6 +174,8 @@ class Indicator(Model):
     def _has_a_figure(self) -> Indicator:
         if self.target is None and self.growth is None and self.total is None:
             raise ValueError("an indicator needs at least one of target, growth or total")
+        if self.key is not None and self.local:
+            raise ValueError("an indicator has a catalogue key or is local, not both: remove one")
         return self
 
     @property
@@ -227,7 +232,7 @@ class PlanFile(Model):
     plans: list[Plan] = Field(min_length=1, description="The plans in this file.")
 
 
-def json_schema() -> dict[str, Any]:
-    """The JSON Schema of a plan file, for editors (yaml-language-server) and other tools."""
-    schema = PlanFile.model_json_schema()
+def json_schema(model: type[BaseModel] | None = None) -> dict[str, Any]:
+    """The JSON Schema of a plan file (or of another file model), for editors and other tools."""
+    schema = (model or PlanFile).model_json_schema()
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}

@@ -1,0 +1,107 @@
+"""The indicator catalogue: canonical indicators, their names in plans, and look-alikes that differ.
+
+``data/indicators.yaml`` is the bundled catalogue. A data directory may carry its own (any YAML file
+whose top-level key is ``catalogue``); its entries are added to the bundled ones and replace those
+with the same key. An indicator of a plan points at an entry with ``key:``, or says ``local: true``;
+an indicator with neither is matched by its exact name against the entries' names when the units
+agree up to scale, and is otherwise local to its plan.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import Field, model_validator
+
+from .models import Indicator, Model, Slug
+
+SCALES = (("万亿", 1e12), ("亿", 1e8), ("万", 1e4), ("千", 1e3))
+
+
+class Entry(Model):
+    """One canonical indicator."""
+
+    key: Slug = Field(description="The entry's id; a plan's indicator points here with `key:`.")
+    en: str = Field(min_length=1, description="English name.")
+    zh: str = Field(min_length=1, description="Chinese name.")
+    unit: str = Field(description="Unit the comparison is shown in (values in 万家 are converted to 家).")
+    kind: Literal["level", "share", "rate"] = Field(
+        description="level: an amount (compound % a year); share: a share in % (percentage points a "
+                    "year); rate: itself a rate of growth.")
+    names: list[str] = Field(default_factory=list, description="Chinese names and synonyms found in plans.")
+    not_comparable: list[Slug] = Field(
+        default_factory=list, description="Entries that look alike but are not comparable with this one.")
+    better: Literal["higher", "lower"] = Field("higher", description="Which direction is the more ambitious.")
+    note: str | None = Field(None, description="Why the entry is defined as it is.")
+
+
+class Catalogue(Model):
+    """A catalogue file."""
+
+    catalogue: list[Entry] = Field(min_length=1, description="The entries, in the order compare shows them.")
+
+    @model_validator(mode="after")
+    def _unique(self) -> Catalogue:
+        seen: set[str] = set()
+        for e in self.catalogue:
+            if e.key in seen:
+                raise ValueError(f"catalogue key '{e.key}' is used twice: give each entry its own key")
+            seen.add(e.key)
+        return self
+
+
+def split_unit(unit: str) -> tuple[float, str]:
+    """``亿元`` → (1e8, 元); ``万家`` → (1e4, 家); ``%`` → (1, %)."""
+    u = unit.strip()
+    for prefix, factor in SCALES:
+        if u.startswith(prefix) and len(u) > len(prefix):
+            return factor, u[len(prefix):]
+    return 1.0, u
+
+
+def conversion(src: str, dst: str) -> float | None:
+    """Factor that turns a value in ``src`` into ``dst`` units, or None when they differ in kind."""
+    (fs, bs), (fd, bd) = split_unit(src), split_unit(dst)
+    return fs / fd if bs == bd else None
+
+
+def _normal(name: str) -> str:
+    return name.replace("（", "(").replace("）", ")").replace(" ", "").strip()
+
+
+class Index:
+    """Entries by key and by name, with the not-comparable relation made symmetric."""
+
+    def __init__(self, entries: list[Entry]):
+        self.entries: dict[str, Entry] = {}
+        for e in entries:  # later entries (a data directory's own) replace earlier ones
+            self.entries[e.key] = e
+        self.order = {key: i for i, key in enumerate(self.entries)}
+        self.by_name: dict[str, list[Entry]] = {}
+        for e in self.entries.values():
+            for name in {e.zh, *e.names}:
+                self.by_name.setdefault(_normal(name), []).append(e)
+        self.apart: dict[str, set[str]] = {k: set() for k in self.entries}
+        for e in self.entries.values():
+            for other in e.not_comparable:
+                if other in self.entries:
+                    self.apart[e.key].add(other)
+                    self.apart[other].add(e.key)
+
+    def entry_for(self, ind: Indicator) -> Entry | None:
+        """The entry an indicator belongs to (explicit key, else exact name with a compatible unit)."""
+        if ind.local:
+            return None
+        if ind.key is not None:
+            return self.entries.get(ind.key)
+        for e in self.by_name.get(_normal(ind.name), []):
+            if conversion(ind.unit, e.unit) is not None:
+                return e
+        return None
+
+    def unknown_keys(self, keys: list[str]) -> list[str]:
+        return [k for k in keys if k not in self.entries]
+
+
+def as_dict(entry: Entry) -> dict[str, Any]:
+    return entry.model_dump(mode="json")

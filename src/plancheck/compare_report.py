@@ -1,0 +1,212 @@
+"""Renderers of a comparison: pure functions from a Comparison to text (table, json, csv, markdown)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from typing import Any
+
+from .compare import Cell, Comparison, Row, plan_label
+from .figures import format_number
+from .models import QUALIFIER_SYMBOLS
+
+_UNIT = {"percent": "%", "pp": " pp"}
+
+
+def _pace(cell: Cell) -> str:
+    if cell.pace is None:
+        return ""
+    text = format_number(cell.pace, 2) + _UNIT[cell.pace_unit or "percent"] + "/yr"
+    if cell.pace_basis == "stated":
+        g = cell.indicator.growth
+        mark = QUALIFIER_SYMBOLS.get(g.qualifier or "", "") if g else ""
+        return f"{mark}{text} stated"
+    return text
+
+
+def _target(cell: Cell) -> str:
+    t = cell.indicator.target
+    if t is None:
+        return ""
+    value = cell.show(t.value) + (f"–{cell.show(t.upper)}" if t.upper else "")
+    text = QUALIFIER_SYMBOLS.get(t.qualifier or "", "") + value
+    if t.kind == "increment":
+        text = "+" + text
+    elif t.kind == "cumulative":
+        text = "Σ" + text
+    return f"{t.year}: {text}{'/yr' if t.per_year else ''}"
+
+
+def cell_lines(cell: Cell | None) -> list[str]:
+    """What one plan says on one row: baseline, target, pace, and the printed unit where converted."""
+    if cell is None:
+        return []
+    b = cell.indicator.baseline
+    lines = [f"{b.year}: {cell.show(b.value)}"] if b else []
+    lines += [x for x in (_target(cell), _pace(cell)) if x]
+    if cell.factor not in (None, 1.0):
+        lines.append(f"(from {cell.indicator.unit})")
+    return lines
+
+
+def _labels(cmp: Comparison, lang: str) -> dict[str, str]:
+    """Short column labels: the region alone where regions differ, else region and period, else ids."""
+    for labels in ({p.id: plan_label(p, lang).rsplit(" ", 1)[0] for p in cmp.plans},
+                   {p.id: plan_label(p, lang) for p in cmp.plans}):
+        if len(set(labels.values())) == len(labels):
+            return labels
+    return {p.id: p.id for p in cmp.plans}
+
+
+def leader_text(row: Row, labels: dict[str, str]) -> str:
+    if not row.comparable:
+        return row.note or "not comparable"
+    if len(row.cells) < 2:
+        return f"only {labels[next(iter(row.cells))]}"
+    if row.leader is None:
+        return "—"
+    if row.leader == "tie":
+        return f"tie ({row.basis})"
+    return f"{labels[row.leader]} ({'pace' if row.basis == 'pace' else 'target level'})"
+
+
+def _name(row: Row, lang: str) -> str:
+    name = row.name_en if lang == "en" and row.name_en else row.name
+    return name + (f" [{row.scope}]" if row.scope else "")
+
+
+def _between_headers(cmp: Comparison) -> list[tuple[str, str, str]]:
+    seen: dict[tuple[str, str], str] = {}
+    for row in cmp.rows:
+        for b in row.between:
+            seen.setdefault((b.earlier, b.later), f"{b.from_year}→{b.to_year}")
+    return [(a, b, text) for (a, b), text in seen.items()]
+
+
+def _between_text(row: Row, earlier: str, later: str) -> str:
+    for b in row.between:
+        if (b.earlier, b.later) == (earlier, later):
+            return f"{b.from_year}→{b.to_year}: " + format_number(b.pace, 2) + _UNIT[b.unit] + "/yr"
+    return ""
+
+
+def _apart_text(row: Row, cmp: Comparison, lang: str) -> str:
+    names = []
+    for other in cmp.rows:
+        if other.key in row.apart and other.scope == row.scope:
+            names.append(_name(other, lang))
+    return "≠ " + "; ".join(names) if names else ""
+
+
+def table(cmp: Comparison, *, color: bool = False, width: int = 100, lang: str = "zh",
+          wide: bool = False) -> str:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    from .report import render_rich
+
+    labels = _labels(cmp, lang)
+    betweens = _between_headers(cmp)
+    t = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True, show_lines=True)
+    name_width = None if wide else (26 if len(cmp.plans) <= 2 else 18 if len(cmp.plans) <= 3 else 12)
+    t.add_column("indicator", overflow="fold", max_width=name_width)
+    t.add_column("unit", no_wrap=True)
+    for p in cmp.plans:
+        t.add_column(labels[p.id], justify="right", no_wrap=wide)
+    for a, b, text in betweens:
+        t.add_column(f"{labels[a]} → {labels[b]}", justify="right")
+    t.add_column("more ambitious", overflow="fold")
+    for row in cmp.rows:
+        name = Text(_name(row, lang))
+        apart = _apart_text(row, cmp, lang)
+        if apart:
+            name.append("\n" + apart, style="yellow")
+        cells = ["\n".join(cell_lines(row.cells.get(p.id))) for p in cmp.plans]
+        between = [_between_text(row, a, b) for a, b, _ in betweens]
+        style = "bold" if row.leader not in (None, "tie") and row.comparable else "dim" if len(row.cells) < 2 else ""
+        t.add_row(name, row.unit, *cells, *between, Text(leader_text(row, labels), style=style))
+    s = cmp.summary
+    lines = [f"{s['shared']} indicators set by two or more plans ({s['comparable']} comparable, "
+             f"{s['not_comparable']} not comparable, {s['ties']} tied); "
+             + "; ".join(f"{labels[pid]} more ambitious on {n}" for pid, n in s["leads"].items()) + "."]
+    lines.append("Set by one plan only: " + ", ".join(f"{labels[pid]} {n}" for pid, n in s["only"].items()) + ".")
+    if s["converted"]:
+        lines.append(f"{s['converted']} figure(s) converted to the row's unit (marked 'from …').")
+    lines.append("≠ marks look-alike indicators that are not comparable. More ambitious: the higher annual pace (compound % for levels, percentage points for shares; "
+                 "from baseline and target, else the plan's stated rate); without two paces, the higher target "
+                 "in a shared target year. ≥ at least · > more than · ≈ about · + increment · Σ cumulative.")
+    return render_rich([t, *lines], color=color, width=10_000 if wide else width)
+
+
+def as_json(cmp: Comparison, **_: Any) -> str:
+    return json.dumps(cmp.as_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def as_csv(cmp: Comparison, *, lang: str = "zh", **_: Any) -> str:
+    """One line per row; UTF-8 with a BOM so that Excel opens the Chinese intact."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    head = ["key", "scope", "indicator", "indicator_en", "unit"]
+    for p in cmp.plans:
+        head += [f"{p.id} {col}" for col in ("baseline_year", "baseline", "target_year", "target", "qualifier",
+                                             "kind", "pace", "pace_unit", "pace_basis", "printed_unit")]
+    betweens = _between_headers(cmp)
+    head += [f"{a} → {b} pace" for a, b, _ in betweens]
+    head += ["more_ambitious", "basis", "comparable", "note", "not_comparable_with"]
+    writer.writerow(head)
+    for row in cmp.rows:
+        line: list[Any] = [row.key or "", row.scope or "", row.name, row.name_en or "", row.unit]
+        for p in cmp.plans:
+            c = row.cells.get(p.id)
+            if c is None:
+                line += [""] * 10
+                continue
+            b, t = c.indicator.baseline, c.indicator.target
+            line += [b.year if b else "", c.show(b.value) if b else "", t.year if t else "",
+                     c.show(t.value) if t else "", (t.qualifier or "") if t else "", t.kind if t else "",
+                     "" if c.pace is None else format_number(c.pace, 4), c.pace_unit or "", c.pace_basis or "",
+                     c.indicator.unit]
+        for a, b, _ in betweens:
+            found = [x for x in row.between if (x.earlier, x.later) == (a, b)]
+            line.append(format_number(found[0].pace, 4) if found else "")
+        line += [row.leader or "", row.basis or "", "yes" if row.comparable else "no", row.note or "",
+                 " ".join(row.apart)]
+        writer.writerow(line)
+    return "\ufeff" + buffer.getvalue()
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", "<br>")
+
+
+def markdown(cmp: Comparison, *, lang: str = "zh", **_: Any) -> str:
+    labels = _labels(cmp, lang)
+    betweens = _between_headers(cmp)
+    head = ["indicator", "unit", *(labels[p.id] for p in cmp.plans),
+            *(f"{labels[a]} → {labels[b]}" for a, b, _ in betweens), "more ambitious"]
+    out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for row in cmp.rows:
+        name = _name(row, lang)
+        apart = _apart_text(row, cmp, lang)
+        cells = [_md(name + ("\n" + apart if apart else "")), _md(row.unit)]
+        cells += [_md("\n".join(cell_lines(row.cells.get(p.id)))) for p in cmp.plans]
+        cells += [_md(_between_text(row, a, b)) for a, b, _ in betweens]
+        cells.append(_md(leader_text(row, labels)))
+        out.append("| " + " | ".join(cells) + " |")
+    s = cmp.summary
+    out.append("")
+    out.append(f"{s['shared']} indicators set by two or more plans ({s['comparable']} comparable, "
+               f"{s['not_comparable']} not comparable, {s['ties']} tied); "
+               + "; ".join(f"{labels[pid]} more ambitious on {n}" for pid, n in s["leads"].items()) + ".")
+    return "\n".join(out) + "\n"
+
+
+COMPARE_REPORTERS: dict[str, Callable[..., str]] = {
+    "table": table,
+    "json": as_json,
+    "csv": as_csv,
+    "markdown": markdown,
+}
