@@ -26,6 +26,16 @@ def _figures(plan):
                 yield ind, part, fig
         for i, fig in enumerate(ind.restated):
             yield ind, f"restated[{i}]", fig
+    for claim in plan.claims:
+        for part in ("start", "end"):
+            end = getattr(claim, part)
+            if end.value is not None:
+                yield claim, part, end
+        for i, change in enumerate(claim.changes):
+            if change.value is not None:
+                yield claim, f"changes[{i}]", change
+            for j, fig in enumerate(change.parts):
+                yield claim, f"changes[{i}].parts[{j}]", fig
 
 
 def _cases():
@@ -47,7 +57,7 @@ def test_every_plan_cites_a_source_that_exists():
 
 @pytest.mark.parametrize("lines, ind, fig", CASES)
 def test_figure_is_printed_on_its_line(lines, ind, fig):
-    assert 1 <= fig.line <= len(lines)
+    assert fig.line is not None and 1 <= fig.line <= len(lines)
     line = lines[fig.line - 1]
     if fig.printed:
         assert fig.printed in line, f"{fig.printed!r} not on line {fig.line}"
@@ -70,6 +80,17 @@ def test_indicator_names_are_printed_on_their_line(plan_id):
     assert named, "each plan names its indicators' lines"
     for ind in named:
         assert ind.name in lines[ind.line - 1], f"{ind.id}: {ind.name!r} not on line {ind.line}"
+
+
+@pytest.mark.parametrize("plan_id", ["jiaxing-2016-2020", "tongxiang-2019", "deqing-2021-2025"])
+def test_claims_are_printed_on_their_line(plan_id):
+    """Each claim's subject, as printed, stands on the claim's line."""
+    data = dataset.load([ROOT / "data" / "targets.yaml"])
+    plan = dataset.find_plan(data.plans, plan_id)
+    lines = (SOURCES / plan.source).read_text(encoding="utf-8").splitlines()
+    assert plan.claims
+    for claim in plan.claims:
+        assert claim.subject in lines[claim.line - 1], claim.id
 
 
 def test_both_indicator_tables_are_complete():

@@ -275,7 +275,7 @@ def verify_cmd(
     if files:  # report on the files given; the others were read only for cross-file checks
         result.findings = [f for f in result.findings if f.file in shown_files]
         result.summary["findings"] = count_levels(result.findings)
-    report = Report("verify", result.findings, files=shown_files, results=result.results,
+    report = Report("verify", result.findings, files=shown_files, results=result.results, claims=result.claims,
                     summary=result.summary, tables=lambda: verify_tables(result, lang.value))
     name = _resolve_format(fmt, output)
     _deliver(lambda **kw: REPORTERS[name](report, **kw), name, output, force)

@@ -52,7 +52,7 @@ class Dataset:
         return Index(self.entries)
 
 
-def where(model: Plan | Indicator, *sub: Any, key: bool = False) -> tuple[str, int, int]:
+def where(model: Any, *sub: Any, key: bool = False) -> tuple[str, int, int]:
     """File, line and column of a model's field (``where(ind, "target", "year")``)."""
     loc: Loc = model._loc
     if loc is None:
@@ -194,7 +194,8 @@ def load_file(raw: bytes, name: str, entries: list[Any] | None = None) -> tuple[
             continue
         try:
             parsed = PlanFile.model_validate(doc.data).plans
-            valid = [(i, plan, list(range(len(plan.indicators)))) for i, plan in enumerate(parsed)]
+            valid = [(i, plan, list(range(len(plan.indicators))), list(range(len(plan.claims))))
+                     for i, plan in enumerate(parsed)]
         except ValidationError as err:
             errors = _validation_findings(err, doc, name)
             for f in errors:
@@ -204,10 +205,12 @@ def load_file(raw: bytes, name: str, entries: list[Any] | None = None) -> tuple[
                     continue  # an artefact of a line the syntax error made unreadable
                 findings.append(f)
             valid = _recover(doc, errors)
-        for i, plan, rows in valid:
+        for i, plan, rows, claim_rows in valid:
             plan._loc = Loc(name, doc, ("plans", i))
             for j, indicator in zip(rows, plan.indicators):
                 indicator._loc = Loc(name, doc, ("plans", i, "indicators", j))
+            for j, claim in zip(claim_rows, plan.claims):
+                claim._loc = Loc(name, doc, ("plans", i, "claims", j))
             plans.append(plan)
             findings += _plan_findings(plan)
     return plans, findings
@@ -225,10 +228,10 @@ def _catalogue_document(doc: Document, name: str, entries: list[Any] | None) -> 
     return []
 
 
-def _recover(doc: Document, errors: list[Finding]) -> list[tuple[int, Plan, list[int]]]:
-    """The plans of a file that failed validation, without their invalid indicators.
+def _recover(doc: Document, errors: list[Finding]) -> list[tuple[int, Plan, list[int], list[int]]]:
+    """The plans of a file that failed validation, without their invalid indicators and claims.
 
-    Returns each plan's index in the file, the plan, and the file's row index of each kept indicator.
+    Returns each plan's index in the file, the plan, and the file's index of each kept indicator and claim.
 
     So one bad row is reported without hiding the rest of its plan, or the other plans, from the checks.
     """
@@ -239,8 +242,10 @@ def _recover(doc: Document, errors: list[Finding]) -> list[tuple[int, Plan, list
     recovered = []
     for i, item in enumerate(data["plans"]):
         here = [p for p in bad if p[:2] == ("plans", i)]
-        if not isinstance(item, dict) or any(len(p) < 4 or p[2] != "indicators" for p in here):
+        if not isinstance(item, dict) or any(len(p) < 4 or p[2] not in ("indicators", "claims") for p in here):
             continue  # a problem in the plan's own fields: it cannot be checked
+        bad_claims = {p[3] for p in here if p[2] == "claims"}
+        here = [p for p in here if p[2] == "indicators"]
         broken = {p[3] for p in here}
         rows = item.get("indicators")
         if not isinstance(rows, list):
@@ -248,11 +253,17 @@ def _recover(doc: Document, errors: list[Finding]) -> list[tuple[int, Plan, list
         keep = [j for j in range(len(rows)) if j not in broken]
         if not keep:
             continue
+        claims = item.get("claims")
+        fixed = {**item, "indicators": [rows[j] for j in keep]}
+        keep_claims: list[int] = []
+        if isinstance(claims, list):
+            keep_claims = [j for j in range(len(claims)) if j not in bad_claims]
+            fixed["claims"] = [claims[j] for j in keep_claims]
         try:
-            plan = Plan.model_validate({**item, "indicators": [rows[j] for j in keep]})
+            plan = Plan.model_validate(fixed)
         except ValidationError:
             continue
-        recovered.append((i, plan, keep))
+        recovered.append((i, plan, keep, keep_claims))
     return recovered
 
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .figures import about_radius, decimals, half_unit
+from .figures import NUMBER_RE, about_radius, decimals, half_unit
 
 # Unit codes of the arrays
 PERCENT, PP, TIMES = 0, 1, 2
@@ -51,6 +51,12 @@ class Case:
     target_qualifier: str | None = None
     target_upper: str | None = None
     stated_qualifier: str | None = None
+    # Explicit intervals, where the printed text alone does not give them: a measured end point
+    # (both ends of a prose claim are rounded measurements), a value implied by another claim, a
+    # multiple printed as a word (增长一倍 is exactly 2), or increments that add up.
+    baseline_bounds: tuple[float, float] | None = None
+    target_bounds: tuple[float, float] | None = None
+    stated_bounds: tuple[float, float] | None = None
 
 
 @dataclass
@@ -99,32 +105,34 @@ def evaluate(cases: list[Case]) -> Outcome:
     """Compare every case in one vectorised pass."""
     m = len(cases)
     b = np.fromiter((float(c.baseline) for c in cases), float, m)
-    b_half = np.fromiter((half_unit(c.baseline) for c in cases), float, m)
-    t_lo = np.empty(m)
-    t_hi = np.empty(m)
-    s_lo = np.empty(m)
-    s_hi = np.empty(m)
+    b_lo, b_hi = np.empty(m), np.empty(m)
+    t_lo, t_hi = np.empty(m), np.empty(m)  # exact range: the target as qualified
+    f_lo, f_hi = np.empty(m), np.empty(m)  # full range: a measured target's rounding too
+    s_lo, s_hi = np.empty(m), np.empty(m)
     for i, c in enumerate(cases):  # building the arrays: qualifiers are per case
+        b_lo[i], b_hi[i] = c.baseline_bounds or (b[i] - half_unit(c.baseline), b[i] + half_unit(c.baseline))
         # Targets are set values: exact, unless qualified (≥ opens, 左右 widens, 1—2 spans).
         t_lo[i], t_hi[i] = _open(float(c.target), 0.0, c.target_qualifier, about_radius(c.target))
         if c.target_upper is not None:
             t_hi[i] = max(t_hi[i], _open(float(c.target_upper), 0.0, c.target_qualifier,
                                          about_radius(c.target_upper))[1])
+        f_lo[i], f_hi[i] = c.target_bounds or (t_lo[i], t_hi[i])
         if c.stated is None:
             s_lo[i], s_hi[i] = np.nan, np.nan
         else:
-            s_lo[i], s_hi[i] = _open(float(c.stated), half_unit(c.stated), c.stated_qualifier,
-                                     about_radius(c.stated))
+            s_lo[i], s_hi[i] = c.stated_bounds or _open(float(c.stated), half_unit(c.stated),
+                                                        c.stated_qualifier, about_radius(c.stated))
     t_point = np.fromiter((float(c.target) for c in cases), float, m)
     n = np.fromiter((c.years for c in cases), float, m)
     unit = np.fromiter((UNIT_CODES[c.unit] for c in cases), int, m)
     stated = np.fromiter((np.nan if c.stated is None else float(c.stated) for c in cases), float, m)
-    last_digit = np.fromiter((1.0 if c.stated is None else 10.0 ** -decimals(c.stated) for c in cases), float, m)
+    last_digit = np.fromiter((1.0 if c.stated is None or not NUMBER_RE.match(c.stated) else
+                              10.0 ** -decimals(c.stated) for c in cases), float, m)
     guard = last_digit * 1e-9
 
     point = _rate(unit, b, t_point, n)
     exact_low, exact_high = _rate(unit, b, t_lo, n), _rate(unit, b, t_hi, n)
-    low, high = _rate(unit, b + b_half, t_lo, n), _rate(unit, b - b_half, t_hi, n)
+    low, high = _rate(unit, b_hi, f_lo, n), _rate(unit, b_lo, f_hi, n)
 
     exact_ok = _meets(exact_low, exact_high, s_lo, s_hi, guard)
     full_ok = _meets(low, high, s_lo, s_hi, guard)
@@ -139,8 +147,8 @@ def evaluate(cases: list[Case]) -> Outcome:
                          np.where(stated < low, (stated - low) / last_digit, 0.0))
 
     other = np.where(unit == PP, PERCENT, np.where(unit == PERCENT, PP, TIMES))
-    other_low = _rate(other, b + b_half, t_lo, n)
-    other_high = _rate(other, b - b_half, t_hi, n)
+    other_low = _rate(other, b_hi, f_lo, n)
+    other_high = _rate(other, b_lo, f_hi, n)
     other_fits = (unit != TIMES) & _meets(other_low, other_high, s_lo, s_hi, guard)
 
     return Outcome(point, exact_low, exact_high, low, high, s_lo, s_hi, status, implied_target,

@@ -183,6 +183,75 @@ class Indicator(Model):
         return self.unit.strip() in {"%", "％"}
 
 
+class ClaimValue(Model):
+    """One end of a claim: a value in a year, or only the year where the plan does not print the value."""
+
+    year: Year = Field(description="The year of the value.")
+    value: Printed | None = Field(None, description="The value as printed; absent where the plan does not print "
+                                                    "it (plancheck then shows the value the claim implies).")
+    qualifier: Qualifier | None = Field(None, description=QUALIFIER_DOC)
+    line: SeedLine | None = Field(None, description="Line of the source where the value is printed.")
+    printed: str | None = Field(None, description="The source's words where they are not the number itself.")
+
+    @model_validator(mode="after")
+    def _line_with_value(self) -> ClaimValue:
+        if self.value is not None and self.line is None:
+            raise ValueError("a printed value needs the `line` it is printed on")
+        return self
+
+
+class Change(Model):
+    """A change a claim states between its two ends: 增长85.3%, 提升0.62个百分点, 增长一倍, 新增70家."""
+
+    value: Printed | None = Field(None, description="The change as printed (2 for 增长一倍 or 翻一番).")
+    parts: list[Figure] = Field(default_factory=list,
+                                description="Increments that add up to the change (新增70家、新增150家 → 220).")
+    unit: Literal["percent", "pp", "absolute", "times"] = Field(
+        description="percent: growth in %; pp: percentage points; absolute: in the claim's unit; times: a multiple.")
+    per_year: bool = Field(False, description="An annual rate (年均): compounded (percent) or per year (pp, absolute).")
+    qualifier: Qualifier | None = Field(None, description=QUALIFIER_DOC)
+    line: SeedLine | None = Field(None, description="Line of the source where the change is printed.")
+    printed: str | None = Field(None, description="The words, where the change is printed as words (增长一倍, "
+                                                  "翻倍增长, 倍增): such a multiple is exact, not rounded.")
+
+    @model_validator(mode="after")
+    def _has_amount(self) -> Change:
+        if (self.value is None) == (not self.parts):
+            raise ValueError("a change has either a value or parts that add up to it")
+        if self.value is not None and self.line is None:
+            raise ValueError("a change's value needs the `line` it is printed on")
+        return self
+
+
+class Claim(Model):
+    """A numeric claim in the prose: a change between two years, with one or both ends printed."""
+
+    id: Slug = Field(description="Short id, unique within the plan.")
+    subject: str = Field(min_length=1, description="What the claim is about, in Chinese as printed.")
+    subject_en: str | None = Field(None, description="English name.")
+    unit: str = Field(description="Unit of the values as printed.")
+    key: Slug | None = Field(None, description="Catalogue entry, so the claim's values feed identities and other checks.")
+    scope: str | None = Field(None, description="The part of the region the claim is about, where not the whole.")
+    line: SeedLine = Field(description="Line of the source where the claim is printed.")
+    start: ClaimValue = Field(description="The earlier end.")
+    end: ClaimValue = Field(description="The later end.")
+    changes: list[Change] = Field(default_factory=list,
+                                  description="What the claim says about the change; empty: only the two values.")
+    note: str | None = Field(None, description="Anything a reader of the data should know about this claim.")
+
+    _loc: Any = PrivateAttr(None)
+
+    @model_validator(mode="after")
+    def _checkable(self) -> Claim:
+        if self.end.year <= self.start.year:
+            raise ValueError(f"the claim's end year {self.end.year} is not after its start year {self.start.year}")
+        if self.start.value is None and self.end.value is None:
+            raise ValueError("a claim needs the value of at least one of its ends")
+        if not self.changes and (self.start.value is None or self.end.value is None):
+            raise ValueError("a claim with only one value needs a change to imply the other")
+        return self
+
+
 class Title(Model):
     zh: str = Field(min_length=1, description="Title in Chinese, as printed.")
     en: str | None = Field(None, description="English title.")
@@ -218,6 +287,7 @@ class Plan(Model):
     period: Period
     source: str = Field(min_length=1, description="File name of the source document the line numbers refer to.")
     indicators: list[Indicator] = Field(min_length=1, description="The plan's indicators and targets.")
+    claims: list[Claim] = Field(default_factory=list, description="Numeric claims in the plan's prose.")
 
     _loc: Any = PrivateAttr(None)
 

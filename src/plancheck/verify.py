@@ -92,6 +92,7 @@ class VerifyRun:
     results: list[GrowthResult]
     findings: list[Finding]
     summary: dict[str, Any] = field(default_factory=dict)
+    claims: list[Any] = field(default_factory=list)  # claims.ClaimResult, one per claim check
 
 
 def _unchecked_reason(ind: Indicator, stated: Growth | Total | None) -> str | None:
@@ -157,9 +158,10 @@ def _results(plans: list[Plan]) -> list[GrowthResult]:
 def run(plans: list[Plan], data_findings: list[Finding] | None = None) -> VerifyRun:
     """Check ``plans``; ``data_findings`` (from loading) are reported with the rest."""
     from .checks import CHECKS, Context
+    from .claims import evaluate
 
     results = _results(plans)
-    ctx = Context(plans, results)
+    ctx = Context(plans, results, evaluate(plans))
     findings = list(data_findings or [])
     for check in CHECKS:
         findings.extend(check(ctx))
@@ -172,6 +174,8 @@ def run(plans: list[Plan], data_findings: list[Finding] | None = None) -> Verify
         "indicators": sum(len(p.indicators) for p in plans),
         "checks": sum(1 for r in results if r.status != UNCHECKED),
         "statuses": statuses,
+        "claims": {s: sum(1 for c in ctx.claims if c.status == s)
+                   for s in ("consistent", "rounding", "inconsistent", "implied", "pace")},
         "findings": count_levels(findings),
     }
-    return VerifyRun(plans, results, findings, summary)
+    return VerifyRun(plans, results, findings, summary, ctx.claims)

@@ -146,7 +146,32 @@ def verify_tables(run: Any, lang: str = "zh") -> list[Any]:
                 f"{counts['inconsistent']} inconsistent); {counts['unchecked']} not checkable")
         if reasons:
             line += ": " + ", ".join(f"{reason} {n}" for reason, n in reasons.most_common())
-        out.append(Text(line + "\n"))
+        out.append(Text(line + ("\n" if not plan.claims else "")))
+        claims = [c for c in run.claims if c.plan is plan]
+        if claims:
+            out.append(claims_table(claims))
     out.append(Text("stated and computed rates are a year (compound % for levels, percentage points for "
                     "shares) unless marked total; range: what the figures allow within their rounding"))
     return out
+
+
+_CLAIM_STYLE = {"consistent": "green", "rounding": "cyan", "inconsistent": "bold red", "implied": "", "pace": ""}
+_CLAIM_TEXT = {"consistent": "✓ consistent", "rounding": "≈ rounding", "inconsistent": "✗ inconsistent",
+               "implied": "→ implied", "pace": "→ pace"}
+
+
+def claims_table(results: list[Any]) -> Any:
+    """The plan's prose claims: each check, implied value or pace, in a sentence, with its verdict."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    from .claims import describe
+
+    t = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True, title="claims in the prose",
+              title_justify="left")
+    t.add_column("claim", overflow="fold")
+    t.add_column("verdict", no_wrap=True)
+    for r in results:
+        t.add_row(describe(r), Text(_CLAIM_TEXT[r.status], style=_CLAIM_STYLE[r.status]))
+    return t

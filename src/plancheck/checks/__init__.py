@@ -6,13 +6,14 @@ user documentation with a passing and a failing example, and ``check(ctx) -> Ite
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..dataset import where
 from ..findings import ERROR, Finding
 
 if TYPE_CHECKING:
+    from ..claims import ClaimResult
     from ..models import Indicator, Plan
     from ..verify import GrowthResult
 
@@ -28,6 +29,7 @@ class Rule:
 class Context:
     plans: list[Plan]
     results: list[GrowthResult]
+    claims: list[ClaimResult] = field(default_factory=list)
 
 
 def finding(rule: Rule, plan: Plan, ind: Indicator, message: str, *field: Any, **figures: Any) -> Finding:
@@ -36,9 +38,9 @@ def finding(rule: Rule, plan: Plan, ind: Indicator, message: str, *field: Any, *
     return Finding(file, line, col, rule.level, rule.id, message, plan.id, ind.id, figures)
 
 
-from . import base_year, consistency, coverage, direction, growth_unit  # noqa: E402
+from . import base_year, claims_check, consistency, coverage, direction, growth_unit, restated  # noqa: E402
 
-MODULES = (consistency, direction, growth_unit, base_year, coverage)
+MODULES = (consistency, direction, growth_unit, base_year, coverage, claims_check, restated)
 CHECKS = tuple(m.check for m in MODULES)
 
 # Problems found while reading files (plancheck validate); reported by every command that loads data.

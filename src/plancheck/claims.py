@@ -1,0 +1,250 @@
+"""Numeric claims in the prose, checked with the same rounding-aware arithmetic as the tables.
+
+A claim has two ends (a value in a start year and in an end year) and what the plan says about the
+change between them. Three situations:
+
+* both ends printed, no change stated: the annual pace they imply is shown (``pace``);
+* one end printed and a change: the other end is implied, as an interval over the rounding of the
+  printed figures, and shown (``implied``); it then stands in for the missing end in the claim's
+  further changes and in the identities;
+* both ends known (printed or implied) and a change: checked like a stated growth rate
+  (``consistent``, ``rounding``, ``inconsistent``).
+
+Both ends of a claim are measurements, so both are rounded intervals (a table's target is exact). A
+multiple printed as words (增长一倍, 翻倍, 倍增) is exact; increments printed separately (新增70家、
+新增150家) add up, and so do their rounding intervals.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from . import growth
+from .figures import format_number, half_unit
+from .models import Change, Claim, ClaimValue, Plan
+
+PACE, IMPLIED = "pace", "implied"
+_ARITH = {"percent": "percent", "pp": "pp", "absolute": "pp", "times": "times"}
+_SHOWN = {"percent": "%", "pp": " pp", "absolute": "", "times": "×"}
+
+
+def _bounds(text: str, qualifier: str | None, exact: bool = False) -> tuple[float, float]:
+    v = float(text)
+    h = 0.0 if exact else half_unit(text)
+    if qualifier in ("at_least", "more_than"):
+        return v - h, math.inf
+    if qualifier in ("at_most", "less_than"):
+        return -math.inf, v + h
+    return v - h, v + h
+
+
+def change_amount(ch: Change, target: bool = False) -> tuple[str, tuple[float, float]]:
+    """The change as printed (or the sum of its parts) and its interval.
+
+    ``target``: the change leads to a value within the plan's own period, so it is a set value
+    (新增100家 for this year), exact like a table's target; otherwise a measurement, rounded.
+    """
+    if ch.parts:
+        total = sum(float(p.value) for p in ch.parts)
+        lo = sum(float(p.value) - (0 if target else half_unit(p.value)) for p in ch.parts)
+        hi = sum(float(p.value) + (0 if target else half_unit(p.value)) for p in ch.parts)
+        text = format_number(total, max(p.decimals for p in ch.parts))
+        if ch.qualifier in ("at_least", "more_than"):
+            hi = math.inf
+        return text, (lo, hi)
+    assert ch.value is not None
+    words = ch.printed is not None and not any(c.isdigit() for c in ch.printed)
+    return ch.value, _bounds(ch.value, ch.qualifier, exact=words or target)
+
+
+@dataclass
+class End:
+    point: float
+    low: float
+    high: float
+    implied: bool = False
+
+
+def _end(v: ClaimValue, plan: Plan) -> End | None:
+    """A printed end: a measurement before the plan's period (rounded), a set target within it (exact)."""
+    if v.value is None:
+        return None
+    lo, hi = _bounds(v.value, v.qualifier, exact=v.year >= plan.period.first)
+    return End(float(v.value), lo, hi)
+
+
+@dataclass
+class ClaimResult:
+    plan: Plan
+    claim: Claim
+    change: int | None  # index of the change in claim.changes; None for a pace
+    status: str  # pace | implied | consistent | rounding | inconsistent
+    point: float  # the pace, the implied value, or the change the two ends give
+    low: float
+    high: float
+    unit: str  # percent | pp | absolute | times, or the claim's unit for an implied value
+    years: int
+    implied_year: int | None = None
+    ends: tuple[float, float] | None = None  # the start and end values used (a missing one as implied)
+
+    def as_dict(self) -> dict[str, Any]:
+        def num(x: float) -> float | None:
+            return float(x) if math.isfinite(x) else None
+
+        ch = self.claim.changes[self.change] if self.change is not None else None
+        return {
+            "plan": self.plan.id, "claim": self.claim.id, "subject": self.claim.subject, "key": self.claim.key,
+            "status": self.status,
+            "start": {"year": self.claim.start.year, "value": self.claim.start.value},
+            "end": {"year": self.claim.end.year, "value": self.claim.end.value},
+            "change": None if ch is None else {"value": change_amount(ch)[0], "unit": ch.unit,
+                                               "per_year": ch.per_year, "qualifier": ch.qualifier,
+                                               "printed": ch.printed},
+            "computed": {"value": num(self.point), "low": num(self.low), "high": num(self.high),
+                         "unit": self.unit},
+            "implied_year": self.implied_year,
+        }
+
+
+def _implied(known: list[End], amounts: list[tuple[float, float, float]], units: list[str], years: list[int],
+             forward: list[bool]) -> np.ndarray:
+    """The missing end of each claim from its known end and its change, vectorised.
+
+    Returns an array of shape (3, m): point, low, high. ``forward`` is True where the end is missing.
+    """
+    k_pt = np.array([e.point for e in known])
+    k_lo = np.array([e.low for e in known])
+    k_hi = np.array([e.high for e in known])
+    c_pt = np.array([a[0] for a in amounts])
+    c_lo = np.array([a[1] for a in amounts])
+    c_hi = np.array([a[2] for a in amounts])
+    n = np.array(years, dtype=float)
+    fwd = np.array(forward)
+    code = np.array([{"percent": 0, "pp": 1, "absolute": 1, "times": 2}[u] for u in units])
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        def factor(c: np.ndarray) -> np.ndarray:  # multiplicative change over the span
+            return np.where(code == 0, np.power(1 + c / 100, n), c)
+
+        def step(c: np.ndarray) -> np.ndarray:  # additive change over the span
+            return c * n
+
+        additive = code == 1
+        # forward: end = start ∘ change; backward: start = end ∘⁻¹ change (monotone in both)
+        pt = np.where(fwd, np.where(additive, k_pt + step(c_pt), k_pt * factor(c_pt)),
+                      np.where(additive, k_pt - step(c_pt), k_pt / factor(c_pt)))
+        lo = np.where(fwd, np.where(additive, k_lo + step(c_lo), k_lo * factor(c_lo)),
+                      np.where(additive, k_lo - step(c_hi), k_lo / factor(c_hi)))
+        hi = np.where(fwd, np.where(additive, k_hi + step(c_hi), k_hi * factor(c_hi)),
+                      np.where(additive, k_hi - step(c_lo), k_hi / factor(c_lo)))
+    lo = np.where(np.isnan(lo), -np.inf, lo)
+    hi = np.where(np.isnan(hi), np.inf, hi)
+    return np.vstack([pt, lo, hi])
+
+
+def evaluate(plans: list[Plan]) -> list[ClaimResult]:
+    items = [(p, c) for p in plans for c in p.claims]
+    ends = {id(c): [_end(c.start, p), _end(c.end, p)] for p, c in items}
+    results: list[ClaimResult] = []
+
+    # Two printed ends and nothing stated: the pace between them.
+    paces = [(p, c) for p, c in items if not c.changes]
+    if paces:
+        cases = [growth.Case(baseline=c.start.value, target=c.end.value, years=c.end.year - c.start.year,  # type: ignore[arg-type]
+                             stated=None, unit="pp" if c.unit.strip() in ("%", "％") else "percent",
+                             target_bounds=(ends[id(c)][1].low, ends[id(c)][1].high)) for _, c in paces]
+        out = growth.evaluate(cases)
+        for i, (p, c) in enumerate(paces):
+            results.append(ClaimResult(p, c, None, PACE, float(out.point[i]), float(out.low[i]), float(out.high[i]),
+                                       cases[i].unit, cases[i].years))
+
+    rounds = max((len(c.changes) for _, c in items), default=0)
+    for k in range(rounds):
+        todo = [(p, c) for p, c in items if len(c.changes) > k]
+        missing = [(p, c) for p, c in todo if None in ends[id(c)]]
+        both = [(p, c) for p, c in todo if None not in ends[id(c)]]
+        if missing:
+            known, amounts, units, years, forward = [], [], [], [], []
+            for p, c in missing:
+                ch = c.changes[k]
+                start, end = ends[id(c)]
+                known.append(start or end)
+                text, (lo, hi) = change_amount(ch, target=c.end.year >= p.period.first)
+                amounts.append((float(text), lo, hi))
+                units.append(ch.unit)
+                years.append(c.end.year - c.start.year if ch.per_year else 1)
+                forward.append(end is None)
+            out = _implied(known, amounts, units, years, forward)
+            for i, (p, c) in enumerate(missing):
+                value = End(float(out[0, i]), float(out[1, i]), float(out[2, i]), implied=True)
+                slot = 1 if forward[i] else 0
+                ends[id(c)][slot] = value
+                year = c.end.year if forward[i] else c.start.year
+                results.append(ClaimResult(p, c, k, IMPLIED, value.point, value.low, value.high, c.unit,
+                                           c.end.year - c.start.year, implied_year=year))
+        if both:
+            cases = []
+            for p, c in both:
+                ch = c.changes[k]
+                start, end = ends[id(c)]
+                text, bounds = change_amount(ch, target=c.end.year >= p.period.first)
+                cases.append(growth.Case(
+                    baseline=repr(start.point), target=repr(end.point),  # type: ignore[union-attr]
+                    years=c.end.year - c.start.year if ch.per_year else 1, stated=text, unit=_ARITH[ch.unit],
+                    target_qualifier=c.end.qualifier if not end.implied else None,  # type: ignore[union-attr]
+                    stated_qualifier=ch.qualifier,
+                    baseline_bounds=(start.low, start.high), target_bounds=(end.low, end.high),  # type: ignore[union-attr]
+                    stated_bounds=bounds))
+            out = growth.evaluate(cases)
+            for i, (p, c) in enumerate(both):
+                start, end = ends[id(c)]
+                results.append(ClaimResult(p, c, k, str(out.status[i]), float(out.point[i]), float(out.low[i]),
+                                           float(out.high[i]), c.changes[k].unit, cases[i].years,
+                                           ends=(start.point, end.point)))  # type: ignore[union-attr]
+    return results
+
+
+def describe(r: ClaimResult) -> str:
+    """A sentence for a finding or a table cell."""
+    c = r.claim
+    if r.status == PACE:
+        unit = "pp" if r.unit == "pp" else "%"
+        return (f"{c.subject}: from {c.start.value}{c.unit} ({c.start.year}) to {c.end.value}{c.unit} "
+                f"({c.end.year}) is {format_number(r.point, 2)}{' ' if unit == 'pp' else ''}{unit} a year")
+    ch = c.changes[r.change]  # type: ignore[index]
+    words = ch.printed or (change_amount(ch)[0] + _SHOWN[ch.unit])
+    if ch.parts:
+        words = " + ".join(p.printed or p.value for p in ch.parts)
+    if r.status == IMPLIED:
+        backward = r.implied_year == c.start.year
+        known = c.end if backward else c.start
+        mark = {"at_least": "≥", "more_than": ">"}.get(known.qualifier or "", "")
+        # an open change (翻倍 = at least ×2) bounds the implied end on one side only
+        opens_up = ch.qualifier in ("at_least", "more_than")
+        opens_down = ch.qualifier in ("at_most", "less_than")
+        upper_only = (opens_up and backward) or (opens_down and not backward) or math.isinf(r.low)
+        lower_only = (opens_up and not backward) or (opens_down and backward) or math.isinf(r.high)
+        if lower_only and not upper_only:
+            value = f"at least {format_number(r.low, 2)}{c.unit}"
+        elif upper_only and not lower_only:
+            value = f"at most {format_number(r.high, 2)}{c.unit}"
+        else:
+            value = (f"{format_number(r.point, 2)}{c.unit} ({format_number(r.low, 3)} to "
+                     f"{format_number(r.high, 3)} within rounding)")
+        return (f"{c.subject}: {mark}{known.value}{c.unit} in {known.year} and {words} imply {value} "
+                f"in {r.implied_year}")
+    used = r.ends or (math.nan, math.nan)
+    start = c.start.value or f"{format_number(used[0], 2)} (implied)"
+    end = c.end.value or f"{format_number(used[1], 2)} (implied)"
+    span = f"{start} ({c.start.year}) → {end} ({c.end.year})"
+    gives = format_number(r.point, 3) + (c.unit if r.unit == "absolute" else _SHOWN[r.unit])
+    rng = f"{format_number(r.low, 3)} to {format_number(r.high, 3)}"
+    if r.status == growth.CONSISTENT:
+        return f"{c.subject}: {words} fits {span} ({gives})"
+    if r.status == growth.ROUNDING:
+        return f"{c.subject}: {words} fits {span} only within the rounding of the figures ({gives}; {rng})"
+    return (f"{c.subject}: {words} does not fit {span}: the figures give {gives} ({rng} within their "
+            "rounding); check the figures and their years against the source")
