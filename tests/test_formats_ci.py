@@ -250,12 +250,12 @@ def test_plain_and_github_on_the_bundled_data(run):
     assert result.exit_code == 1
     assert growth_lines(result.stdout) == [
         f"data/targets.yaml:{line}:25: {level} [{rule}] {msg}" for line, level, rule, msg in expected]
-    assert len(result.stdout.splitlines()) == 25
+    assert len(result.stdout.splitlines()) == 37
     result = run("verify", "--format", "github")
     assert result.exit_code == 1
     gh_level = {"error": "error", "info": "notice"}
     annotations = [x for x in result.stdout.splitlines() if x.startswith("::")]
-    assert len(annotations) == 25
+    assert len(annotations) == 37
     assert growth_lines("\n".join(annotations)) == [
         f"::{gh_level[level]} file=data/targets.yaml,line={line},col=25,title=plancheck {rule}::"
         + msg.replace("%", "%25") for line, level, rule, msg in expected]

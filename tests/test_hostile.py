@@ -347,3 +347,23 @@ def test_an_internal_error_names_the_version(monkeypatch, capsys):
     assert main(["verify"]) == 3
     err = capsys.readouterr().err
     assert err.startswith(f"plancheck {__version__}: internal error (ZeroDivisionError: division by zero).")
+
+
+def test_every_rule_found_is_registered_and_documented(run):
+    from plancheck.checks import MODULES, RULES, documentation
+
+    seen = set()
+    for name in EXPECTED:
+        for line in run("verify", "--data", f"tests/hostile/{name}", "--format", "plain").stdout.splitlines():
+            seen.add(line.split(" [", 1)[1].split("]", 1)[0])
+    seen |= {f.split(" [", 1)[1].split("]", 1)[0] for f in run("verify", "--format", "plain").stdout.splitlines()}
+    assert seen <= set(RULES), seen - set(RULES)
+    for module in MODULES:
+        doc = documentation(module.RULES[0].id)
+        assert "::" in doc, f"{module.__name__} documents an example"
+        for rule in module.RULES:
+            assert rule.id in doc, f"{rule.id} is described in {module.__name__}'s docstring"
+    result = run("rules", "--format", "json")
+    assert {r["id"] for r in __import__("json").loads(result.stdout)} == set(RULES)
+    assert run("rules", "claim-implied").stdout.startswith("claim-implied (info)\n\nNumeric claims in the prose")
+    assert run("rules", "claim-implid").exit_code == 2

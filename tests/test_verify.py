@@ -81,8 +81,10 @@ def test_stated_rates_without_a_baseline_are_listed_as_unchecked(bundled_run):
     summary = bundled_run.summary
     assert summary["checks"] == 11
     assert summary["statuses"] == {"consistent": 10, "rounding": 0, "inconsistent": 1, "unchecked": 155}
-    # infos: the 3 above, 9 restated targets qualified differently, 10 implied claim values, 2 claim paces
-    assert summary["findings"] == {"error": 1, "warning": 0, "info": 24}
+    # infos: the 3 above, 9 restated targets qualified differently, 10 implied claim values, 2 claim paces,
+    # 4 implied GDP figures and 1 implied GDP growth, 3 county shares of Jiaxing's targets, 4 paces from
+    # Jiaxing's 2020 targets to its 2027 targets
+    assert summary["findings"] == {"error": 1, "warning": 0, "info": 36}
 
 
 def test_a_pace_is_computed_where_no_rate_is_stated(bundled_run):
@@ -203,13 +205,13 @@ def test_verify_table_shows_the_verdicts(run):
     assert row.split() == ["R&D经费占GDP比重", "2.73", "→", "3.20", "2015–2020", "0.05", "pp", "0.094", "pp",
                            "0.093–0.095", "✗", "inconsistent"]
     assert "11 checked (10 consistent, 0 within rounding, 1 inconsistent); 29 not checkable" in out
-    assert "1 error, 0 warnings, 5 infos in 1 file" in out  # 2 restated qualifiers, 1 implied, 2 paces
+    assert "1 error, 0 warnings, 6 infos in 1 file" in out  # 2 restated qualifiers, 1 implied, 2 paces, 1 GDP
 
 
 def test_verify_json_follows_the_contract_and_matches_the_library(run, bundled_run):
     result = run("verify", "--format", "json")
     doc = json.loads(result.stdout)
-    assert set(doc) == {"summary", "results", "claims", "findings"}
+    assert set(doc) == {"summary", "results", "claims", "identities", "findings"}
     assert doc["summary"] == bundled_run.summary
     assert doc["results"] == [r.as_dict() for r in bundled_run.results]
     assert doc["findings"] == [f.as_dict() for f in bundled_run.findings]
@@ -225,7 +227,9 @@ def test_verify_json_follows_the_contract_and_matches_the_library(run, bundled_r
     hte = next(r for r in doc["results"] if r["plan"] == "jiaxing-2016-2020" and r["indicator"] == "high-tech-enterprises")
     assert hte["target"]["qualifier"] == "at_least" and hte["computed"]["high"] is None  # open end: null
     assert {f["rule"] for f in doc["findings"]} == {"growth-mismatch", "unchecked", "restated-qualifier",
-                                                    "claim-implied", "claim-pace"}
+                                                    "claim-implied", "claim-pace", "identity-value",
+                                                    "identity-pace", "hierarchy-share", "successive-pace"}
+    assert doc["identities"] == [v.as_dict() for v in bundled_run.identities]
     assert doc["claims"] == [c.as_dict() for c in bundled_run.claims]
 
 

@@ -32,13 +32,37 @@ class Entry(Model):
     not_comparable: list[Slug] = Field(
         default_factory=list, description="Entries that look alike but are not comparable with this one.")
     better: Literal["higher", "lower"] = Field("higher", description="Which direction is the more ambitious.")
+    additive: bool = Field(False, description="Parts add up to the whole (counts, money): a county's target is "
+                                              "part of its city's, so it cannot exceed it.")
     note: str | None = Field(None, description="Why the entry is defined as it is.")
+
+
+class Band(Model):
+    low: float = Field(description="Lowest plausible annual growth, in %.")
+    high: float = Field(description="Highest plausible annual growth, in %.")
+    reason: str = Field(min_length=1, description="Why this band: shown with every finding it causes.")
+
+
+class Identity(Model):
+    """A quantity that two indicators determine: quantity = numerator ÷ denominator × scale."""
+
+    id: Slug = Field(description="The identity's id.")
+    quantity: str = Field(min_length=1, description="The implied quantity, in Chinese (地区生产总值).")
+    quantity_en: str = Field(min_length=1, description="The implied quantity, in English (GDP).")
+    key: Slug | None = Field(None, description="Catalogue entry of the quantity, where plans may state it too.")
+    unit: str = Field(description="Unit of the quantity (亿元).")
+    numerator: Slug = Field(description="Catalogue entry of the numerator (rd-spending).")
+    denominator: Slug = Field(description="Catalogue entry of the denominator (rd-intensity).")
+    scale: float = Field(1.0, description="Multiplier: 100 where the denominator is a share in %.")
+    growth_band: Band | None = Field(None, description="Plausible annual growth of the implied quantity.")
 
 
 class Catalogue(Model):
     """A catalogue file."""
 
     catalogue: list[Entry] = Field(min_length=1, description="The entries, in the order compare shows them.")
+    identities: list[Identity] = Field(default_factory=list,
+                                       description="Quantities that indicators determine, checked by verify.")
 
     @model_validator(mode="after")
     def _unique(self) -> Catalogue:
@@ -59,10 +83,15 @@ def split_unit(unit: str) -> tuple[float, str]:
     return 1.0, u
 
 
+# Counter words that count the same things once an entry has said what is counted (孵化机构100个 and
+# 孵化机构15家 are both institutions; 发明专利45.86项 and 20件 are both patents).
+COUNTERS = {"个": "家", "项": "件"}
+
+
 def conversion(src: str, dst: str) -> float | None:
     """Factor that turns a value in ``src`` into ``dst`` units, or None when they differ in kind."""
     (fs, bs), (fd, bd) = split_unit(src), split_unit(dst)
-    return fs / fd if bs == bd else None
+    return fs / fd if COUNTERS.get(bs, bs) == COUNTERS.get(bd, bd) else None
 
 
 def _normal(name: str) -> str:
@@ -72,7 +101,8 @@ def _normal(name: str) -> str:
 class Index:
     """Entries by key and by name, with the not-comparable relation made symmetric."""
 
-    def __init__(self, entries: list[Entry]):
+    def __init__(self, entries: list[Entry], identities: list[Identity] | None = None):
+        self.identities = {i.id: i for i in identities or []}
         self.entries: dict[str, Entry] = {}
         for e in entries:  # later entries (a data directory's own) replace earlier ones
             self.entries[e.key] = e

@@ -271,11 +271,12 @@ def verify_cmd(
     if files:
         shown_files = [display_name(f) for f in files]
         chosen = [p for p in chosen if p._loc.file in shown_files]
-    result = run(chosen, loaded.findings)
+    result = run(chosen, loaded.findings, loaded.catalogue)
     if files:  # report on the files given; the others were read only for cross-file checks
         result.findings = [f for f in result.findings if f.file in shown_files]
         result.summary["findings"] = count_levels(result.findings)
     report = Report("verify", result.findings, files=shown_files, results=result.results, claims=result.claims,
+                    identities=result.identities,
                     summary=result.summary, tables=lambda: verify_tables(result, lang.value))
     name = _resolve_format(fmt, output)
     _deliver(lambda **kw: REPORTERS[name](report, **kw), name, output, force)
@@ -327,6 +328,31 @@ def compare_cmd(
              fmt.value, output, force)
     _data_problems_note(loaded)
     raise typer.Exit(EXIT_FINDINGS if loaded.findings else EXIT_OK)
+
+
+@app.command("rules")
+def rules_cmd(
+    rule: Annotated[str | None, typer.Argument(help="A rule id: print its documentation.", show_default=False)] = None,
+    fmt: ViewFormatOption = ViewFormat.table,
+) -> None:
+    """List every rule: id, level and what it finds; with a rule id, its documentation and examples."""
+    import difflib
+    import json
+
+    from .checks import RULES, documentation
+
+    if rule is not None:
+        if rule not in RULES:
+            close = difflib.get_close_matches(rule, list(RULES), n=3, cutoff=0.5)
+            _fail(f"no rule '{rule}'" + (f"; closest: {', '.join(close)}" if close else "") + " (see `plancheck rules`)")
+        _emit(f"{rule} ({RULES[rule].level})\n\n{documentation(rule)}\n")
+        return
+    rows = [{"id": r.id, "level": r.level, "summary": r.summary} for r in RULES.values()]
+    if fmt.value == "json":
+        _emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    else:
+        width = max(len(r["id"]) for r in rows)
+        _emit("".join(f"{r['id']:<{width}}  {r['level']:<7}  {r['summary']}\n" for r in rows))
 
 
 @app.command("schema")

@@ -44,12 +44,13 @@ class Dataset:
     findings: list[Finding] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     entries: list[Any] = field(default_factory=list)  # catalogue entries: the bundled ones, then the data's
+    identities: list[Any] = field(default_factory=list)
 
     @property
     def catalogue(self):
         from .catalogue import Index
 
-        return Index(self.entries)
+        return Index(self.entries, self.identities)
 
 
 def where(model: Any, *sub: Any, key: bool = False) -> tuple[str, int, int]:
@@ -128,7 +129,8 @@ def collect_files(paths: list[Path]) -> list[Path]:
 def load(paths: list[Path] | None = None) -> Dataset:
     """Load and validate every plan file under ``paths`` (default: PLANCHECK_DATA or the bundled data)."""
     files = collect_files(paths if paths else default_paths())
-    data = Dataset(entries=bundled_catalogue())
+    bundled = bundled_catalogue()
+    data = Dataset(entries=list(bundled.catalogue), identities=list(bundled.identities))
     for path in files:
         try:
             raw = path.read_bytes()
@@ -136,7 +138,7 @@ def load(paths: list[Path] | None = None) -> Dataset:
             raise DataPathError(f"{path}: cannot be read ({err.strerror})") from None
         name = display_name(path)
         data.files.append(name)
-        plans, findings = load_file(raw, name, data.entries)
+        plans, findings = load_file(raw, name, data)
         data.plans += plans
         data.findings += findings
     data.findings += _duplicate_plan_ids(data.plans)
@@ -145,19 +147,18 @@ def load(paths: list[Path] | None = None) -> Dataset:
     return data
 
 
-_BUNDLED_ENTRIES: list[Any] = []
+_BUNDLED: list[Any] = []
 
 
-def bundled_catalogue() -> list[Any]:
-    """The entries of the bundled indicator catalogue (read once)."""
+def bundled_catalogue():
+    """The bundled indicator catalogue (read once)."""
     from .catalogue import Catalogue
 
-    if not _BUNDLED_ENTRIES:
+    if not _BUNDLED:
         path = bundled_data() / "indicators.yaml"
-        if path.is_file():
-            result = load_bytes(path.read_bytes())
-            _BUNDLED_ENTRIES.extend(Catalogue.model_validate(result.documents[0].data).catalogue)
-    return list(_BUNDLED_ENTRIES)
+        doc = load_bytes(path.read_bytes()).documents[0].data if path.is_file() else None
+        _BUNDLED.append(Catalogue.model_validate(doc) if doc else Catalogue.model_construct(catalogue=[], identities=[]))
+    return _BUNDLED[0]
 
 
 def _catalogue_keys(data: Dataset) -> list[Finding]:
@@ -175,11 +176,11 @@ def _catalogue_keys(data: Dataset) -> list[Finding]:
     return out
 
 
-def load_file(raw: bytes, name: str, entries: list[Any] | None = None) -> tuple[list[Plan], list[Finding]]:
+def load_file(raw: bytes, name: str, into: Dataset | None = None) -> tuple[list[Plan], list[Finding]]:
     """Parse and validate one file's bytes; ``name`` is how findings refer to the file.
 
-    A document whose top-level key is ``catalogue`` is an indicator catalogue: its entries are added
-    to ``entries``.
+    A document whose top-level key is ``catalogue`` is an indicator catalogue: its entries and
+    identities are added to ``into``.
     """
     result = load_bytes(raw)
     findings = [Finding(name, p.line, p.column, ERROR, p.rule, p.message) for p in result.problems]
@@ -190,7 +191,7 @@ def load_file(raw: bytes, name: str, entries: list[Any] | None = None) -> tuple[
     plans: list[Plan] = []
     for doc in result.documents:
         if isinstance(doc.data, dict) and "catalogue" in doc.data:
-            findings += _catalogue_document(doc, name, entries)
+            findings += _catalogue_document(doc, name, into)
             continue
         try:
             parsed = PlanFile.model_validate(doc.data).plans
@@ -216,15 +217,16 @@ def load_file(raw: bytes, name: str, entries: list[Any] | None = None) -> tuple[
     return plans, findings
 
 
-def _catalogue_document(doc: Document, name: str, entries: list[Any] | None) -> list[Finding]:
+def _catalogue_document(doc: Document, name: str, into: Dataset | None) -> list[Finding]:
     from .catalogue import Catalogue
 
     try:
         catalogue = Catalogue.model_validate(doc.data)
     except ValidationError as err:
         return _validation_findings(err, doc, name, Catalogue)
-    if entries is not None:
-        entries.extend(catalogue.catalogue)
+    if into is not None:
+        into.entries.extend(catalogue.catalogue)
+        into.identities.extend(catalogue.identities)
     return []
 
 

@@ -262,6 +262,8 @@ class Region(Model):
     en: str = Field(min_length=1, description="Region's name in English or pinyin (Deqing).")
     level: Literal["province", "prefecture", "county"] = Field(description="Administrative level.")
     parent: str | None = Field(None, description="Chinese name of the region this one belongs to (湖州市).")
+    subregions: list[str] = Field(default_factory=list, description="Chinese names of all the regions directly "
+                                  "below this one: with a plan for each, their targets must add up within its own.")
 
 
 class Period(Model):

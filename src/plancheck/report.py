@@ -20,6 +20,7 @@ class Report:
     files: list[str] = field(default_factory=list)
     results: list[Any] = field(default_factory=list)  # verify: one GrowthResult per indicator checked
     claims: list[Any] = field(default_factory=list)  # verify: one ClaimResult per claim check
+    identities: list[Any] = field(default_factory=list)  # verify: one IdentityValue per implied quantity
     summary: dict[str, Any] = field(default_factory=dict)
     tables: Callable[[], list[Any]] | None = None  # rich renderables for the table view
 
@@ -43,6 +44,7 @@ def as_json(report: Report, **_: Any) -> str:
     if report.command == "verify":
         doc["results"] = [r.as_dict() for r in report.results]
         doc["claims"] = [c.as_dict() for c in report.claims]
+        doc["identities"] = [v.as_dict() for v in report.identities]
     doc["findings"] = [f.as_dict() for f in sorted(report.findings)]
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 

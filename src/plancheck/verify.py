@@ -93,6 +93,7 @@ class VerifyRun:
     findings: list[Finding]
     summary: dict[str, Any] = field(default_factory=dict)
     claims: list[Any] = field(default_factory=list)  # claims.ClaimResult, one per claim check
+    identities: list[Any] = field(default_factory=list)  # facts.IdentityValue, one per implied quantity
 
 
 def _unchecked_reason(ind: Indicator, stated: Growth | Total | None) -> str | None:
@@ -155,13 +156,24 @@ def _results(plans: list[Plan]) -> list[GrowthResult]:
     return results
 
 
-def run(plans: list[Plan], data_findings: list[Finding] | None = None) -> VerifyRun:
-    """Check ``plans``; ``data_findings`` (from loading) are reported with the rest."""
+def run(plans: list[Plan], data_findings: list[Finding] | None = None, index: Any = None) -> VerifyRun:
+    """Check ``plans``; ``data_findings`` (from loading) are reported with the rest.
+
+    ``index`` is the indicator catalogue (``Dataset.catalogue``); the bundled one by default.
+    """
+    from .catalogue import Index
     from .checks import CHECKS, Context
     from .claims import evaluate
+    from .dataset import bundled_catalogue
+    from .facts import gather, identities
 
+    if index is None:
+        bundled = bundled_catalogue()
+        index = Index(bundled.catalogue, bundled.identities)
     results = _results(plans)
-    ctx = Context(plans, results, evaluate(plans))
+    claims = evaluate(plans)
+    facts = gather(plans, index, claims)
+    ctx = Context(plans, results, claims, index, facts, identities(facts, index))
     findings = list(data_findings or [])
     for check in CHECKS:
         findings.extend(check(ctx))
@@ -178,4 +190,4 @@ def run(plans: list[Plan], data_findings: list[Finding] | None = None) -> Verify
                    for s in ("consistent", "rounding", "inconsistent", "implied", "pace")},
         "findings": count_levels(findings),
     }
-    return VerifyRun(plans, results, findings, summary, ctx.claims)
+    return VerifyRun(plans, results, findings, summary, ctx.claims, ctx.identity_values)

@@ -150,6 +150,15 @@ def verify_tables(run: Any, lang: str = "zh") -> list[Any]:
         claims = [c for c in run.claims if c.plan is plan]
         if claims:
             out.append(claims_table(claims))
+        implied = [v for v in run.identities if v.plan is plan]
+        if implied:
+            out.append(Text("implied quantities", style="bold"))
+            for v in implied:
+                out.append(Text(f"  {v.identity.quantity} ({v.identity.quantity_en}) {v.year}: "
+                                f"{format_number(v.point, 1)}{v.identity.unit} = {v.numerator.key} "
+                                f"{format_number(v.numerator.point, 4)} ÷ {v.denominator.key} "
+                                f"{format_number(v.denominator.point, 4)}{'%' if v.identity.scale == 100 else ''}"))
+            out.append(Text(""))
     out.append(Text("stated and computed rates are a year (compound % for levels, percentage points for "
                     "shares) unless marked total; range: what the figures allow within their rounding"))
     return out

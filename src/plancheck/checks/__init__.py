@@ -13,7 +13,9 @@ from ..dataset import where
 from ..findings import ERROR, Finding
 
 if TYPE_CHECKING:
+    from ..catalogue import Index
     from ..claims import ClaimResult
+    from ..facts import Fact, IdentityValue
     from ..models import Indicator, Plan
     from ..verify import GrowthResult
 
@@ -30,6 +32,9 @@ class Context:
     plans: list[Plan]
     results: list[GrowthResult]
     claims: list[ClaimResult] = field(default_factory=list)
+    index: Index | None = None  # the indicator catalogue
+    facts: list[Fact] = field(default_factory=list)
+    identity_values: list[IdentityValue] = field(default_factory=list)
 
 
 def finding(rule: Rule, plan: Plan, ind: Indicator, message: str, *field: Any, **figures: Any) -> Finding:
@@ -38,9 +43,22 @@ def finding(rule: Rule, plan: Plan, ind: Indicator, message: str, *field: Any, *
     return Finding(file, line, col, rule.level, rule.id, message, plan.id, ind.id, figures)
 
 
-from . import base_year, claims_check, consistency, coverage, direction, growth_unit, restated  # noqa: E402
+from . import (  # noqa: E402
+    base_year,
+    claims_check,
+    consistency,
+    coverage,
+    direction,
+    growth_unit,
+    hierarchy,
+    identities_check,
+    plausibility,
+    restated,
+    successive,
+)
 
-MODULES = (consistency, direction, growth_unit, base_year, coverage, claims_check, restated)
+MODULES = (consistency, direction, growth_unit, base_year, coverage, plausibility, claims_check, restated,
+           identities_check, hierarchy, successive)
 CHECKS = tuple(m.check for m in MODULES)
 
 # Problems found while reading files (plancheck validate); reported by every command that loads data.
@@ -58,6 +76,7 @@ LOAD_RULES = (
     Rule("invalid-value", ERROR, "A value the field does not accept (an implausible year, an unknown qualifier ...)."),
     Rule("year-order", ERROR, "The target year is not after the baseline year."),
     Rule("duplicate-id", ERROR, "Two plans, or two indicators of one plan, share an id."),
+    Rule("unknown-key", ERROR, "An indicator's catalogue key is in no catalogue (the closest key is suggested)."),
 )
 
 RULES: dict[str, Rule] = {r.id: r for r in LOAD_RULES}

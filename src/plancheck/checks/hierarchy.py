@@ -1,0 +1,73 @@
+"""A region's plan against its parent region's plan (Haining and Tongxiang inside Jiaxing).
+
+Only additive indicators (counts of firms, money: `additive: true` in the catalogue) are compared;
+a target for a zone (scope) is left out. Region parentage comes from the data (region.parent, and
+region.subregions of the parent).
+
+hierarchy-exceeds (error): a county's target is higher than its city's target for the same year.
+hierarchy-sum (error): the parent lists its subregions, each has a target for the same indicator and
+year, and together they exceed the parent's.
+hierarchy-share (info): the share of the parent's target that a county plans (the years are named
+where they differ).
+
+Fails (a county planning more high-tech enterprises than its city in the same year)::
+
+    # county, region.parent: 嘉兴市
+    target: {year: 2025, value: 7000, line: 36}
+    # city
+    target: {year: 2025, value: 6000, line: 48}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..figures import format_number
+from ..findings import ERROR, INFO, Finding
+from . import Context, Rule
+
+EXCEEDS = Rule("hierarchy-exceeds", ERROR, "A county's target exceeds its city's for the same year.")
+SUM = Rule("hierarchy-sum", ERROR, "The targets of all subregions together exceed the parent's.")
+SHARE = Rule("hierarchy-share", INFO, "The share of its parent's target a county plans.")
+RULES = (EXCEEDS, SUM, SHARE)
+
+
+def _f(rule: Rule, fact, message: str) -> Finding:
+    file, line, col = fact.place
+    return Finding(file, line, col, rule.level, rule.id, message, fact.plan.id, fact.key)
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    additive = {k for k, e in ctx.index.entries.items() if e.additive}
+    targets = [f for f in ctx.facts if f.kind == "target" and f.key in additive]
+    by_region: dict[str, list] = {}
+    for f in targets:
+        by_region.setdefault(f.plan.region.zh, []).append(f)
+    for child in targets:
+        parent_name = child.plan.region.parent
+        candidates = [p for p in by_region.get(parent_name or "", []) if p.key == child.key]
+        if not candidates:
+            continue
+        parent = min(candidates, key=lambda p: (abs(p.year - child.year), -p.year))
+        region, up = child.plan.region.zh, parent.plan.region.zh
+        if parent.year == child.year and child.low > parent.high:
+            yield _f(EXCEEDS, child, f"{region}'s {child.year} target for {child.key}, "
+                     f"{format_number(child.point, 2)}, exceeds {up}'s {format_number(parent.point, 2)} "
+                     f"({parent.plan.id}): a part cannot be more than the whole")
+        elif parent.point > 0 and child.point >= 0:
+            years = "" if parent.year == child.year else f" ({child.year} against {parent.year})"
+            open_ = "at most " if parent.high == float("inf") else ""
+            yield _f(SHARE, child, f"{region} plans {open_}{format_number(child.point / parent.point * 100, 1)}% "
+                     f"of {up}'s target for {child.key}: {format_number(child.point, 2)} of "
+                     f"{format_number(parent.point, 2)} ({parent.plan.id}){years}")
+    for parent in targets:
+        subs = parent.plan.region.subregions
+        if not subs:
+            continue
+        parts = {f.plan.region.zh: f for f in targets
+                 if f.key == parent.key and f.year == parent.year and f.plan.region.zh in subs}
+        if len(parts) == len(subs) and sum(p.low for p in parts.values()) > parent.high:
+            total = sum(p.point for p in parts.values())
+            yield _f(SUM, parent, f"the {len(subs)} subregions of {parent.plan.region.zh} plan "
+                     f"{format_number(total, 2)} for {parent.key} in {parent.year} together, more than its "
+                     f"{format_number(parent.point, 2)}: the parts exceed the whole")

@@ -1,0 +1,77 @@
+"""Identities between indicators: quantities that two indicators of a plan determine.
+
+The identities are data (``identities:`` in the indicator catalogue): quantity = numerator ÷
+denominator × scale; the bundled one is GDP = R&D spending ÷ R&D intensity × 100.
+
+identity-value (info): the quantity a plan's figures imply in a year, with its interval.
+identity-pace (info): the annual growth of the quantity between two years the plan implies it for.
+identity-implausible (warning): that growth lies wholly outside the identity's plausible band; the
+band's reason is part of the message.
+identity-mismatch (error): the plan also states the quantity for that year, and no value within the
+rounding of the figures gives it.
+
+Reported (40 ÷ 4.5% = 888.9亿元 of GDP in 2025; from 537.4亿元 in 2020 that is 10.6% a year)::
+
+    baseline: {year: 2020, value: 17.95, line: 91}     # rd-spending
+    target: {year: 2025, value: 40, line: 93}
+    baseline: {year: 2020, value: 3.34, line: 99}      # rd-intensity
+    target: {year: 2025, value: 4.5, line: 101}
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+
+from ..figures import format_number
+from ..findings import ERROR, INFO, WARNING, Finding
+from . import Context, Rule
+
+VALUE = Rule("identity-value", INFO, "A quantity that two indicators of a plan imply.")
+PACE = Rule("identity-pace", INFO, "The annual growth of an implied quantity between two years.")
+IMPLAUSIBLE = Rule("identity-implausible", WARNING, "An implied quantity grows at an implausible pace.")
+MISMATCH = Rule("identity-mismatch", ERROR, "An implied quantity contradicts the figure the plan states for it.")
+RULES = (VALUE, PACE, IMPLAUSIBLE, MISMATCH)
+
+
+def _num(x: float) -> str:
+    return "∞" if math.isinf(x) else format_number(x, 1 if abs(x) >= 100 else 2)
+
+
+def _f(rule: Rule, plan_id: str, ind: str, place: tuple[str, int, int], message: str) -> Finding:
+    return Finding(place[0], place[1], place[2], rule.level, rule.id, message, plan_id, ind)
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    by_fact = {(f.plan.id, f.key, f.year): f for f in ctx.facts}
+    series: dict[tuple[str, str], list] = {}
+    for v in ctx.identity_values:
+        ident, n, d = v.identity, v.numerator, v.denominator
+        shares = "%" if ident.scale == 100 else ""
+        message = (f"implied {ident.quantity} ({ident.quantity_en}) in {v.year}: {_num(v.point)}{ident.unit} "
+                   f"({_num(v.low)} to {_num(v.high)}) = {n.key} {format_number(n.point, 4)} ({n.source}) ÷ "
+                   f"{d.key} {format_number(d.point, 4)}{shares} ({d.source})")
+        yield _f(VALUE, v.plan.id, ident.id, n.place, message)
+        stated = by_fact.get((v.plan.id, ident.key, v.year)) if ident.key else None
+        if stated is not None and (stated.low > v.high or stated.high < v.low):
+            yield _f(MISMATCH, v.plan.id, ident.id, stated.place,
+                     f"{ident.quantity} in {v.year} is stated as {_num(stated.point)}{ident.unit} ({stated.source}), "
+                     f"but {n.key} ÷ {d.key} gives {_num(v.low)} to {_num(v.high)}: one of the three figures is off")
+        series.setdefault((v.plan.id, ident.id), []).append(v)
+    for values in series.values():
+        values.sort(key=lambda v: v.year)
+        for a, b in zip(values, values[1:]):
+            n, ident = b.year - a.year, a.identity
+            point = ((b.point / a.point) ** (1 / n) - 1) * 100
+            low = ((b.low / a.high) ** (1 / n) - 1) * 100 if a.high > 0 and math.isfinite(a.high) else -100.0
+            high = ((b.high / a.low) ** (1 / n) - 1) * 100 if a.low > 0 else math.inf
+            text = (f"{ident.quantity} implied by {ident.numerator} and {ident.denominator}: "
+                    f"{_num(a.point)}{ident.unit} ({a.year}) → {_num(b.point)}{ident.unit} ({b.year}), "
+                    f"{format_number(point, 2)}% a year ({format_number(low, 2)} to {_num(high)})")
+            band = ident.growth_band
+            if band and (low > band.high or high < band.low):
+                yield _f(IMPLAUSIBLE, b.plan.id, ident.id, b.numerator.place,
+                         f"{text}, outside the plausible {format_number(band.low, 1)} to "
+                         f"{format_number(band.high, 1)}% a year: {band.reason}")
+            else:
+                yield _f(PACE, b.plan.id, ident.id, b.numerator.place, text)

@@ -1,0 +1,141 @@
+"""Facts: what the plans say a catalogue quantity is in a year, as an interval, from every source.
+
+A baseline is a measurement (rounded); a target is a set value (exact, opened by its qualifier, widened
+by 左右); a claim's printed end is a measurement before the plan's period and a target within it; a
+value a claim implies comes with the interval the claim allows. Facts are what the identities, the
+hierarchy checks and the checks across successive plans compare; all are in the catalogue entry's
+unit and only for the whole region (a zone's figures are not the region's).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from .catalogue import Identity, Index, conversion
+from .dataset import where
+from .figures import about_radius, half_unit
+from .models import Plan
+
+MEASURED, TARGET, IMPLIED = "measured", "target", "implied"
+
+
+@dataclass(frozen=True)
+class Fact:
+    plan: Plan
+    key: str
+    year: int
+    point: float
+    low: float
+    high: float
+    kind: str  # measured | target | implied
+    source: str  # what it is, for messages: "baseline of rd-intensity", "claim rd-spending-2010-2015"
+    place: tuple[str, int, int]  # file, line, column in the data
+
+
+def _interval(value: str, qualifier: str | None, measured: bool, factor: float) -> tuple[float, float, float]:
+    v = float(value)
+    h = half_unit(value) if measured else 0.0
+    lo, hi = v - h, v + h
+    if qualifier in ("at_least", "more_than"):
+        hi = math.inf
+    elif qualifier in ("at_most", "less_than"):
+        lo = -math.inf
+    elif qualifier == "about":
+        lo, hi = v - about_radius(value), v + about_radius(value)
+    return v * factor, lo * factor, hi * factor
+
+
+def gather(plans: list[Plan], index: Index, claims: list[Any]) -> list[Fact]:
+    """Every fact of the plans, the first source of a (plan, key, year) first."""
+    facts: list[Fact] = []
+    for plan in plans:
+        for ind in plan.indicators:
+            entry = index.entry_for(ind)
+            factor = conversion(ind.unit, entry.unit) if entry else None
+            if entry is None or factor is None or ind.scope:
+                continue
+            if ind.baseline:
+                b = ind.baseline
+                facts.append(Fact(plan, entry.key, b.year, *_interval(b.value, None, True, factor), MEASURED,
+                                  f"baseline of {ind.id}", where(ind, "baseline", "value")))
+            t = ind.target
+            if t and t.kind == "level" and t.upper is None:
+                facts.append(Fact(plan, entry.key, t.year, *_interval(t.value, t.qualifier, False, factor), TARGET,
+                                  f"target of {ind.id}", where(ind, "target", "value")))
+        for claim in plan.claims:
+            entry = index.entries.get(claim.key) if claim.key else None
+            factor = conversion(claim.unit, entry.unit) if entry else None
+            if entry is None or factor is None or claim.scope:
+                continue
+            for part in ("start", "end"):
+                end = getattr(claim, part)
+                if end.value is not None:
+                    measured = end.year < plan.period.first
+                    facts.append(Fact(plan, entry.key, end.year, *_interval(end.value, end.qualifier, measured, factor),
+                                      MEASURED if measured else TARGET, f"claim {claim.id}",
+                                      where(claim, part, "value")))
+    for r in claims:  # values the claims imply
+        entry = index.entries.get(r.claim.key) if r.claim.key else None
+        factor = conversion(r.claim.unit, entry.unit) if entry else None
+        if r.status == "implied" and entry is not None and factor is not None and not r.claim.scope:
+            facts.append(Fact(r.plan, entry.key, r.implied_year, r.point * factor, r.low * factor, r.high * factor,
+                              IMPLIED, f"implied by claim {r.claim.id}", where(r.claim, "changes", r.change)))
+    first: dict[tuple[str, str, int], Fact] = {}
+    for f in facts:
+        first.setdefault((f.plan.id, f.key, f.year), f)
+    return list(first.values())
+
+
+@dataclass
+class IdentityValue:
+    """A quantity an identity gives from two facts of one plan in one year."""
+
+    identity: Identity
+    plan: Plan
+    year: int
+    point: float
+    low: float
+    high: float
+    numerator: Fact
+    denominator: Fact
+
+    def as_dict(self) -> dict[str, Any]:
+        def num(x: float) -> float | None:
+            return float(x) if math.isfinite(x) else None
+
+        return {"identity": self.identity.id, "quantity": self.identity.quantity,
+                "quantity_en": self.identity.quantity_en, "unit": self.identity.unit, "plan": self.plan.id,
+                "year": self.year, "value": num(self.point), "low": num(self.low), "high": num(self.high),
+                "numerator": {"key": self.numerator.key, "value": self.numerator.point, "source": self.numerator.source},
+                "denominator": {"key": self.denominator.key, "value": self.denominator.point,
+                                "source": self.denominator.source}}
+
+
+def identities(facts: list[Fact], index: Index) -> list[IdentityValue]:
+    """Every identity for every plan and year that has both its facts, in one vectorised pass each."""
+    by = {(f.plan.id, f.key, f.year): f for f in facts}
+    out: list[IdentityValue] = []
+    for ident in index.identities.values():
+        pairs = [(by[(f.plan.id, ident.numerator, f.year)], f) for f in facts
+                 if f.key == ident.denominator and (f.plan.id, ident.numerator, f.year) in by]
+        if not pairs:
+            continue
+        n_lo = np.array([n.low for n, _ in pairs])
+        n_hi = np.array([n.high for n, _ in pairs])
+        n_pt = np.array([n.point for n, _ in pairs])
+        d_lo = np.array([d.low for _, d in pairs])
+        d_hi = np.array([d.high for _, d in pairs])
+        d_pt = np.array([d.point for _, d in pairs])
+        with np.errstate(divide="ignore", invalid="ignore"):
+            point = n_pt / d_pt * ident.scale
+            low = np.where(d_hi > 0, n_lo / d_hi, 0.0) * ident.scale
+            high = np.where(d_lo > 0, n_hi / d_lo, np.inf) * ident.scale
+        for i, (n, d) in enumerate(pairs):
+            if n.point > 0 and d.point > 0:
+                out.append(IdentityValue(ident, d.plan, d.year, float(point[i]), float(low[i]), float(high[i]), n, d))
+    out.sort(key=lambda v: (v.plan.id, v.identity.id, v.year))
+    return out
