@@ -128,6 +128,13 @@ def _results(plans: list[Plan]) -> list[GrowthResult]:
                 file, line, col = where(ind, *anchor)
                 r = GrowthResult(plan, ind, kind, UNCHECKED, reason, file=file, line=line, column=col)
                 results.append(r)
+                if reason == "no baseline" and stated is not None and kind == "growth" and ind.target \
+                        and ind.target.kind == "level" and stated.unit in ("percent", "pp"):
+                    # the base the stated rate needs, from the year before the plan's period
+                    r.years = ind.target.year - (plan.period.first - 1)
+                    if r.years > 0:
+                        g, t = float(stated.value), ind.target.number
+                        r.implied_baseline = t - g * r.years if stated.unit == "pp" else t / (1 + g / 100) ** r.years
                 if reason is None or reason == "no stated growth":
                     b, t = ind.baseline, ind.target
                     assert b is not None and t is not None

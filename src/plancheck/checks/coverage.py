@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import fmt
+from ..figures import format_number
 from ..findings import INFO, WARNING, Finding
 from ..verify import UNCHECKED
 from . import Context, Rule, finding
@@ -35,5 +36,10 @@ def check(ctx: Context) -> Iterator[Finding]:
                           "baseline", "value")
         elif r.stated is not None:
             what = "stated growth" if r.kind == "growth" else "stated total"
-            yield finding(UNCHECKED_RULE, r.plan, r.indicator,
-                          f"{what} {fmt.growth(r.stated)} cannot be checked: {r.reason}", r.kind, "value")
+            message = f"{what} {fmt.growth(r.stated)} cannot be checked: {r.reason}"
+            if r.implied_baseline is not None and r.indicator.target is not None:
+                t = r.indicator.target
+                base_year = t.year - (r.years or 0)
+                message += (f"; from {base_year}, it reaches {fmt.qualified(t.value, t.qualifier)} in {t.year} "
+                            f"from {format_number(r.implied_baseline, t.decimals + 2)} (at the printed figures)")
+            yield finding(UNCHECKED_RULE, r.plan, r.indicator, message, r.kind, "value")
