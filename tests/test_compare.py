@@ -12,7 +12,7 @@ from rich.cells import cell_len
 from plancheck import dataset
 from plancheck.catalogue import Catalogue, conversion, split_unit
 from plancheck.compare import compare
-from tests.conftest import BUNDLED, ROOT, indicator_yaml
+from tests.conftest import ROOT, indicator_yaml
 
 SOURCES = ROOT / "sources"
 

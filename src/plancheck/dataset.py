@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .findings import ERROR, Finding
-from .models import Indicator, Plan, PlanFile
+from .models import Plan, PlanFile
 from .yamlload import Document, load_bytes
 
 ENV_DATA = "PLANCHECK_DATA"

@@ -43,6 +43,11 @@ def finding(rule: Rule, plan: Plan, ind: Indicator, message: str, *field: Any, *
     return Finding(file, line, col, rule.level, rule.id, message, plan.id, ind.id, figures)
 
 
+def at(rule: Rule, place: tuple[str, int, int], plan_id: str, subject: str | None, message: str) -> Finding:
+    """A finding of ``rule`` at a known place (a fact's, a claim's): file, line, column."""
+    return Finding(place[0], place[1], place[2], rule.level, rule.id, message, plan_id, subject)
+
+
 from . import (  # noqa: E402
     base_year,
     claims_check,

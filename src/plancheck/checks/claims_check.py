@@ -31,7 +31,7 @@ from .. import growth
 from ..claims import IMPLIED, PACE, describe
 from ..dataset import where
 from ..findings import ERROR, INFO, Finding
-from . import Context, Rule
+from . import Context, Rule, at
 
 MISMATCH = Rule("claim-mismatch", ERROR, "A claim's stated change does not fit its two ends.")
 ROUNDING = Rule("claim-rounding", INFO, "A claim's stated change fits only within rounding.")
@@ -50,5 +50,4 @@ def check(ctx: Context) -> Iterator[Finding]:
         field = ("changes", r.change, "value") if r.change is not None else ("end", "value")
         if r.change is not None and r.claim.changes[r.change].parts:
             field = ("changes", r.change)
-        file, line, col = where(r.claim, *field)
-        yield Finding(file, line, col, rule.level, rule.id, describe(r), r.plan.id, r.claim.id)
+        yield at(rule, where(r.claim, *field), r.plan.id, r.claim.id, describe(r))

@@ -52,7 +52,7 @@ def range_text(low: float, high: float, unit: str, digits: int, per_year: bool) 
         return f"at least {rate_text(low, unit, digits, per_year)}"
     if math.isinf(low):
         return f"at most {rate_text(high, unit, digits, per_year)}"
-    return f"{rate_text(low, unit, digits, False).rstrip('%').rstrip(' pp')} to {rate_text(high, unit, digits, per_year)}"
+    return f"{format_number(low, digits)} to {rate_text(high, unit, digits, per_year)}"
 
 
 def check(ctx: Context) -> Iterator[Finding]:

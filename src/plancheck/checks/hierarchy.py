@@ -24,17 +24,12 @@ from collections.abc import Iterator
 
 from ..figures import format_number
 from ..findings import ERROR, INFO, Finding
-from . import Context, Rule
+from . import Context, Rule, at
 
 EXCEEDS = Rule("hierarchy-exceeds", ERROR, "A county's target exceeds its city's for the same year.")
 SUM = Rule("hierarchy-sum", ERROR, "The targets of all subregions together exceed the parent's.")
 SHARE = Rule("hierarchy-share", INFO, "The share of its parent's target a county plans.")
 RULES = (EXCEEDS, SUM, SHARE)
-
-
-def _f(rule: Rule, fact, message: str) -> Finding:
-    file, line, col = fact.place
-    return Finding(file, line, col, rule.level, rule.id, message, fact.plan.id, fact.key)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -51,13 +46,13 @@ def check(ctx: Context) -> Iterator[Finding]:
         parent = min(candidates, key=lambda p: (abs(p.year - child.year), -p.year))
         region, up = child.plan.region.zh, parent.plan.region.zh
         if parent.year == child.year and child.low > parent.high:
-            yield _f(EXCEEDS, child, f"{region}'s {child.year} target for {child.key}, "
+            yield at(EXCEEDS, child.place, child.plan.id, child.key, f"{region}'s {child.year} target for {child.key}, "
                      f"{format_number(child.point, 2)}, exceeds {up}'s {format_number(parent.point, 2)} "
                      f"({parent.plan.id}): a part cannot be more than the whole")
         elif parent.point > 0 and child.point >= 0:
             years = "" if parent.year == child.year else f" ({child.year} against {parent.year})"
             open_ = "at most " if parent.high == float("inf") else ""
-            yield _f(SHARE, child, f"{region} plans {open_}{format_number(child.point / parent.point * 100, 1)}% "
+            yield at(SHARE, child.place, child.plan.id, child.key, f"{region} plans {open_}{format_number(child.point / parent.point * 100, 1)}% "
                      f"of {up}'s target for {child.key}: {format_number(child.point, 2)} of "
                      f"{format_number(parent.point, 2)} ({parent.plan.id}){years}")
     for parent in targets:
@@ -68,6 +63,6 @@ def check(ctx: Context) -> Iterator[Finding]:
                  if f.key == parent.key and f.year == parent.year and f.plan.region.zh in subs}
         if len(parts) == len(subs) and sum(p.low for p in parts.values()) > parent.high:
             total = sum(p.point for p in parts.values())
-            yield _f(SUM, parent, f"the {len(subs)} subregions of {parent.plan.region.zh} plan "
+            yield at(SUM, parent.place, parent.plan.id, parent.key, f"the {len(subs)} subregions of {parent.plan.region.zh} plan "
                      f"{format_number(total, 2)} for {parent.key} in {parent.year} together, more than its "
                      f"{format_number(parent.point, 2)}: the parts exceed the whole")

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 
 from ..figures import format_number
 from ..findings import ERROR, INFO, WARNING, Finding
-from . import Context, Rule
+from . import Context, Rule, at
 
 VALUE = Rule("identity-value", INFO, "A quantity that two indicators of a plan imply.")
 PACE = Rule("identity-pace", INFO, "The annual growth of an implied quantity between two years.")
@@ -38,10 +38,6 @@ def _num(x: float) -> str:
     return "∞" if math.isinf(x) else format_number(x, 1 if abs(x) >= 100 else 2)
 
 
-def _f(rule: Rule, plan_id: str, ind: str, place: tuple[str, int, int], message: str) -> Finding:
-    return Finding(place[0], place[1], place[2], rule.level, rule.id, message, plan_id, ind)
-
-
 def check(ctx: Context) -> Iterator[Finding]:
     by_fact = {(f.plan.id, f.key, f.year): f for f in ctx.facts}
     series: dict[tuple[str, str], list] = {}
@@ -51,10 +47,10 @@ def check(ctx: Context) -> Iterator[Finding]:
         message = (f"implied {ident.quantity} ({ident.quantity_en}) in {v.year}: {_num(v.point)}{ident.unit} "
                    f"({_num(v.low)} to {_num(v.high)}) = {n.key} {format_number(n.point, 4)} ({n.source}) ÷ "
                    f"{d.key} {format_number(d.point, 4)}{shares} ({d.source})")
-        yield _f(VALUE, v.plan.id, ident.id, n.place, message)
+        yield at(VALUE, n.place, v.plan.id, ident.id, message)
         stated = by_fact.get((v.plan.id, ident.key, v.year)) if ident.key else None
         if stated is not None and (stated.low > v.high or stated.high < v.low):
-            yield _f(MISMATCH, v.plan.id, ident.id, stated.place,
+            yield at(MISMATCH, stated.place, v.plan.id, ident.id,
                      f"{ident.quantity} in {v.year} is stated as {_num(stated.point)}{ident.unit} ({stated.source}), "
                      f"but {n.key} ÷ {d.key} gives {_num(v.low)} to {_num(v.high)}: one of the three figures is off")
         series.setdefault((v.plan.id, ident.id), []).append(v)
@@ -70,8 +66,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                     f"{format_number(point, 2)}% a year ({format_number(low, 2)} to {_num(high)})")
             band = ident.growth_band
             if band and (low > band.high or high < band.low):
-                yield _f(IMPLAUSIBLE, b.plan.id, ident.id, b.numerator.place,
+                yield at(IMPLAUSIBLE, b.numerator.place, b.plan.id, ident.id,
                          f"{text}, outside the plausible {format_number(band.low, 1)} to "
                          f"{format_number(band.high, 1)}% a year: {band.reason}")
             else:
-                yield _f(PACE, b.plan.id, ident.id, b.numerator.place, text)
+                yield at(PACE, b.numerator.place, b.plan.id, ident.id, text)

@@ -21,17 +21,12 @@ from collections.abc import Iterator
 from .. import growth
 from ..figures import format_number
 from ..findings import INFO, WARNING, Finding
-from . import Context, Rule
+from . import Context, Rule, at
 
 PACE = Rule("successive-pace", INFO, "The pace from one plan's target to the next plan's.")
 MET = Rule("target-met", INFO, "A later plan shows an earlier plan's target met.")
 MISSED = Rule("target-missed", WARNING, "A later plan shows an earlier plan's target missed.")
 RULES = (PACE, MET, MISSED)
-
-
-def _f(rule: Rule, fact, message: str) -> Finding:
-    file, line, col = fact.place
-    return Finding(file, line, col, rule.level, rule.id, message, fact.plan.id, fact.key)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -53,13 +48,13 @@ def check(ctx: Context) -> Iterator[Finding]:
                     if f.kind == "target" and f.year > target.year and target.point > 0:
                         unit = "pp" if entry.kind == "share" else "percent"
                         pace = growth.pace(unit, repr(target.point), repr(f.point), f.year - target.year)
-                        yield _f(PACE, f, f"{target.key}: from {earlier.id}'s target {format_number(target.point, 4)} "
+                        yield at(PACE, f.place, f.plan.id, f.key, f"{target.key}: from {earlier.id}'s target {format_number(target.point, 4)} "
                                  f"({target.year}) to this plan's {format_number(f.point, 4)} ({f.year}) is "
                                  f"{format_number(pace, 2)}{' pp' if unit == 'pp' else '%'} a year")
                     elif f.kind != "target" and f.year == target.year:
                         higher = entry.better == "higher"
                         reached = f.high >= target.low if higher else f.low <= target.high
                         word = "reaches" if reached else "misses"
-                        yield _f(MET if reached else MISSED, f,
+                        yield at(MET if reached else MISSED, f.place, f.plan.id, f.key,
                                  f"{target.key} in {f.year}: {format_number(f.point, 4)} ({f.source}) {word} "
                                  f"{earlier.id}'s target of {format_number(target.point, 4)}")
