@@ -238,7 +238,7 @@ targets (error), a baseline year that is not the year before the plan (warning).
 @app.command("verify", help=VERIFY_HELP)
 def verify_cmd(
     plans: Annotated[list[str] | None, typer.Argument(
-        metavar="[PLAN|FILE]...",
+        metavar="PLAN|FILE",
         help="Plans to check, by id, alias or region name; or plan files (*.yaml, as pre-commit passes "
              "them), whose plans are checked while the rest of their directory is still read for "
              "cross-file checks. Default: every plan.", show_default=False)] = None,
@@ -291,7 +291,7 @@ CompareFormat = enum.Enum("CompareFormat", {n: n for n in ("table", "json", "csv
 @app.command("compare")
 def compare_cmd(
     plans: Annotated[list[str], typer.Argument(
-        help="Two or more plans, by id, alias or region name.", show_default=False)],
+        metavar="PLAN", help="Two or more plans, by id, alias or region name.", show_default=False)],
     data: DataOption = None,
     fmt: Annotated[CompareFormat, typer.Option(
         "--format", "-f", help="table for people; json for programs; csv (UTF-8 with BOM, opens in Excel); "
