@@ -103,3 +103,15 @@ def test_both_indicator_tables_are_complete():
     rows = [i for i in deqing.indicators if i.line is not None and 87 <= i.line <= 197]
     assert len(rows) == 16
     assert sum(1 for i in rows if i.baseline) == 15  # the last row prints no 2020 value
+
+
+def test_readme_counts_match_the_data():
+    data = dataset.load([ROOT / "data" / "targets.yaml"])
+    inds = [i for p in data.plans for i in p.indicators]
+    counts = (len(inds), sum(i.target is not None for i in inds), sum(i.baseline is not None for i in inds),
+              sum(i.growth is not None for i in inds), sum(len(i.restated) for i in inds),
+              sum(len(p.claims) for p in data.plans))
+    text = (ROOT / "README.md").read_text(encoding="utf-8").replace("\n", " ")
+    assert (f"{counts[0]} indicators, {counts[1]} of them with a target value, {counts[2]} with a baseline, "
+            f"{counts[3]} with a stated annual growth, {counts[4]} places where a plan states the same target "
+            f"again, and {counts[5]} numeric claims") in text
