@@ -184,3 +184,10 @@ def test_the_installed_console_script_runs(tmp_path):
     module = subprocess.run([sys.executable, "-m", "plancheck", "show", "nowhere"], capture_output=True,
                             text=True, env=env, cwd=tmp_path, timeout=60)
     assert module.returncode == 2 and "no plan is named 'nowhere'" in module.stderr
+
+
+def test_show_lists_the_claims(run):
+    out = run("show", "deqing", env={"COLUMNS": "160"}).stdout
+    assert "claims in the prose" in out and "14 claims" in out
+    row = next(line for line in out.splitlines() if line.startswith(" R&D经费支出占GDP比重 (%)"))
+    assert row.split() == ["R&D经费支出占GDP比重", "(%)", "2015:", "?", "2020:", "3.34", "提升0.62个百分点", "31"]

@@ -166,3 +166,26 @@ def test_a_stated_annual_change_that_equals_the_total(write):
     (found,) = findings(write, p, rules=("annual-equals-total", "implausible-rate"))
     assert found == (16, "annual-equals-total", "the stated 0.47 pp a year equals the whole change from 2.73 (2020) "
                      "to 3.20 (2025), 0.47 pp over 5 years: it reads as the period's total, not a yearly rate")
+
+
+def test_a_value_implied_by_a_claim_feeds_an_identity(write):
+    """2020 R&D spending 30, 比2015年增长一倍 → 2015 spending 15 (implied; 30 is [29.5, 30.5], so 14.75 to
+    15.25); with a 2015 intensity of 2.5% ([2.45, 2.55]), GDP 2015 = 15 ÷ 2.5% = 600亿元, from
+    14.75 ÷ 2.55% = 578.4 to 15.25 ÷ 2.45% = 622.4."""
+    p = plan("a", "甲市", "prefecture", 2021, 2025,
+             row("ri", "rd-intensity", "%", "year: 2025, value: 3", "year: 2015, value: 2.5"))
+    p += textwrap.indent(textwrap.dedent("""\
+        claims:
+          - id: doubled
+            subject: 研发经费
+            unit: 亿元
+            key: rd-spending
+            line: 9
+            start: {year: 2015}
+            end: {year: 2020, value: 30, line: 9}
+            changes:
+              - {value: 2, unit: times, printed: 增长一倍, line: 9}
+        """), "    ")
+    (found,) = findings(write, p, rules=("identity-value",))
+    assert found[2] == ("implied 地区生产总值 (GDP) in 2015: 600亿元 (578.4 to 622.4) = rd-spending 15 "
+                        "(implied by claim doubled) ÷ rd-intensity 2.5% (baseline of ri)")

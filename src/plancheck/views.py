@@ -72,7 +72,25 @@ def show_table(plan: Plan, lang: str = "zh") -> list[Any]:
     n_ind, n_tgt = plan_counts(plan)
     foot = Text(f"{n_ind} indicators, {n_tgt} with a target value. "
                 "≥ at least · > more than · ≤ at most · ≈ about · + increment · Σ cumulative")
-    return [head, t, foot]
+    out: list[Any] = [head, t, foot]
+    if plan.claims:
+        c = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True, title="claims in the prose",
+                  title_justify="left")
+        for col in ("claim", "start", "end", "change", "line"):
+            c.add_column(col, overflow="fold", justify="right" if col == "line" else "left")
+        for claim in plan.claims:
+            def end(v: Any) -> str:
+                return f"{v.year}: {fmt.qualified(v.value, v.qualifier)}" if v.value else f"{v.year}: ?"
+
+            def change(ch: Any) -> str:
+                if ch.parts:
+                    return " + ".join(p.printed or p.value for p in ch.parts)
+                return ch.printed or ch.value + {"percent": "%", "pp": " pp", "times": "×", "absolute": ""}[ch.unit]
+
+            changes = "; ".join(change(ch) for ch in claim.changes) or "—"
+            c.add_row(f"{claim.subject} ({claim.unit})", end(claim.start), end(claim.end), changes, str(claim.line))
+        out += [c, Text(f"{len(plan.claims)} claims; `?`: a value the plan does not print (verify shows it).")]
+    return out
 
 
 _VERDICT_STYLE = {"consistent": "green", "rounding": "cyan", "inconsistent": "bold red", "unchecked": "dim"}
