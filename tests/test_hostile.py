@@ -222,7 +222,9 @@ def test_a_very_large_file_in_bounded_time_and_memory(tmp_path):
 FUZZ_EXAMPLES = int(os.environ.get("PLANCHECK_FUZZ_EXAMPLES", "25"))
 FIELDS = ["plans", "id", "aliases", "title", "zh", "en", "region", "level", "parent", "issuer", "issued",
           "period", "first", "last", "source", "indicators", "name", "unit", "category", "baseline", "target",
-          "growth", "total", "value", "year", "line", "qualifier", "kind", "upper", "restated", "scope"]
+          "growth", "total", "value", "year", "line", "qualifier", "kind", "upper", "restated", "scope", "key",
+          "local", "claims", "subject", "start", "end", "changes", "parts", "per_year", "printed", "subregions",
+          "catalogue", "identities", "numerator", "denominator", "scale", "additive", "not_comparable"]
 scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=True),
                     st.text(max_size=12), st.sampled_from(["2025", "3.20", "at_least", "pp", "percent", "%", "~"]))
 documents = st.recursive(
@@ -251,10 +253,15 @@ COMMANDS = [["validate", "--format", "plain"], ["verify", "--format", "json"], [
 @settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 @given(doc=documents)
 def test_fuzz_random_yaml_documents(tmp_path_factory, doc):
-    path = tmp_path_factory.mktemp("fuzz") / "doc.yaml"
+    folder = tmp_path_factory.mktemp("fuzz")
+    path = folder / "doc.yaml"
     path.write_text(yaml.safe_dump({"plans": [doc]} if isinstance(doc, dict) else doc, allow_unicode=True),
                     encoding="utf-8")
     _run_all(path, COMMANDS)
+    # the same document as an indicator catalogue next to the bundled plans
+    (folder / "targets.yaml").write_bytes(BUNDLED_BYTES)
+    path.write_text(yaml.safe_dump({"catalogue": [doc], "identities": [doc]}, allow_unicode=True), encoding="utf-8")
+    _run_all(folder, COMMANDS)
 
 
 BUNDLED_BYTES = BUNDLED.read_bytes()
