@@ -249,12 +249,11 @@ def verify_cmd(
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
-    from .findings import count_levels, exit_code
+    from .dataset import YAML_SUFFIXES, display_name, in_files
+    from .findings import exit_code
     from .report import REPORTERS, Report, summary_line
     from .verify import run
     from .views import verify_tables
-
-    from .dataset import YAML_SUFFIXES, display_name
 
     args = list(plans or [])
     files = [Path(a) for a in args if a.endswith(YAML_SUFFIXES) or os.path.isfile(a)]
@@ -264,17 +263,14 @@ def verify_cmd(
             _fail(f"{f} is a directory: name plan files here, or give a directory with --data {f}")
     if files:  # the files given, and the rest of their directories (or --data) for cross-file checks
         loaded = _load(list(data or sorted({f.parent for f in files})) + files)
+        shown_files = [display_name(f) for f in files]
+        chosen = in_files(_select(loaded.plans, names), shown_files)
     else:
         loaded = _load(data)
-    chosen = _select(loaded.plans, names)
-    shown_files = loaded.files
-    if files:
-        shown_files = [display_name(f) for f in files]
-        chosen = [p for p in chosen if p._loc.file in shown_files]
+        shown_files, chosen = loaded.files, _select(loaded.plans, names)
     result = run(chosen, loaded.findings, loaded.catalogue)
-    if files:  # report on the files given; the others were read only for cross-file checks
-        result.findings = [f for f in result.findings if f.file in shown_files]
-        result.summary["findings"] = count_levels(result.findings)
+    if files:
+        result.only_files(shown_files)
     report = Report("verify", result.findings, files=shown_files, results=result.results, claims=result.claims,
                     identities=result.identities,
                     summary=result.summary, tables=lambda: verify_tables(result, lang.value))

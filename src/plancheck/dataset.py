@@ -456,6 +456,11 @@ def find_plan(plans: list[Plan], name: str) -> Plan:
                           [p.id for p in plans])
 
 
+def in_files(plans: list[Plan], files: list[str]) -> list[Plan]:
+    """The plans defined in ``files`` (display names, as findings give them)."""
+    return [p for p in plans if p._loc is not None and p._loc.file in files]
+
+
 def select(plans: list[Plan], names: list[str]) -> list[Plan]:
     """Plans named on the command line, in that order; all plans when no name is given."""
     if not names:

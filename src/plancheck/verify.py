@@ -95,6 +95,11 @@ class VerifyRun:
     claims: list[Any] = field(default_factory=list)  # claims.ClaimResult, one per claim check
     identities: list[Any] = field(default_factory=list)  # facts.IdentityValue, one per implied quantity
 
+    def only_files(self, files: list[str]) -> None:
+        """Keep the findings in ``files``: the other files were read only for cross-file checks."""
+        self.findings = [f for f in self.findings if f.file in files]
+        self.summary["findings"] = count_levels(self.findings)
+
 
 def _unchecked_reason(ind: Indicator, stated: Growth | Total | None) -> str | None:
     b, t = ind.baseline, ind.target
