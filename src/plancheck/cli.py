@@ -230,8 +230,11 @@ Verdicts:
   inconsistent  no figures within their rounding give it (an error, exit 1)
   unchecked     something needed is missing (no baseline, an increment target, ...)
 \b
-Also checked: growth in pp on a non-share (error), a stated growth whose sign contradicts the
-targets (error), a baseline year that is not the year before the plan (warning).
+Also checked: growth in pp on a non-share, a stated growth whose sign contradicts the targets, a
+baseline year that is not the year before the plan, rates that read as period totals; the plans'
+claims in the prose (claims:), targets stated twice, identities between indicators (GDP = R&D
+spending / R&D intensity), a county's targets against its city's, successive plans of one region.
+`plancheck rules` lists every rule.
 """
 
 

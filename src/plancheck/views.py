@@ -1,4 +1,4 @@
-"""The plan listing and the plan view: rich tables for people, plain dicts for JSON."""
+"""Views for people: the plan listing, the plan view and verify's tables (rich); plain dicts for JSON."""
 
 from __future__ import annotations
 
