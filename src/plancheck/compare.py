@@ -221,7 +221,7 @@ def compare(plans: list[Plan], index: Index) -> Comparison:
         for ind in plan.indicators:
             entry = index.entry_for(ind)
             group = (entry.key, ind.scope or "") if entry else None
-            if group is None or plan.id in rows.get(group, Row(None, None, None, {})).cells:
+            if group is None or (group in rows and plan.id in rows[group].cells):
                 target = local_rows  # a local indicator, or a second one of the same entry in one plan
                 row = Row(None, ind.scope, None, {})
                 target.append(row)

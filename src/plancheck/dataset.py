@@ -7,6 +7,7 @@ A file that does not parse or does not fit the schema is not an exception: each 
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import stat
 import typing
@@ -46,8 +47,9 @@ class Dataset:
     entries: list[Any] = field(default_factory=list)  # catalogue entries: the bundled ones, then the data's
     identities: list[Any] = field(default_factory=list)
 
-    @property
+    @functools.cached_property
     def catalogue(self):
+        """The indicator catalogue: the bundled entries and identities, then the data's own."""
         from .catalogue import Index
 
         return Index(self.entries, self.identities)
@@ -147,18 +149,14 @@ def load(paths: list[Path] | None = None) -> Dataset:
     return data
 
 
-_BUNDLED: list[Any] = []
-
-
+@functools.cache
 def bundled_catalogue():
     """The bundled indicator catalogue (read once)."""
     from .catalogue import Catalogue
 
-    if not _BUNDLED:
-        path = bundled_data() / "indicators.yaml"
-        doc = load_bytes(path.read_bytes()).documents[0].data if path.is_file() else None
-        _BUNDLED.append(Catalogue.model_validate(doc) if doc else Catalogue.model_construct(catalogue=[], identities=[]))
-    return _BUNDLED[0]
+    path = bundled_data() / "indicators.yaml"
+    doc = load_bytes(path.read_bytes()).documents[0].data if path.is_file() else None
+    return Catalogue.model_validate(doc) if doc else Catalogue.model_construct(catalogue=[], identities=[])
 
 
 def _catalogue_keys(data: Dataset) -> list[Finding]:
