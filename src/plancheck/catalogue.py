@@ -9,7 +9,7 @@ agree up to scale, and is otherwise local to its plan.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import Field, model_validator
 
@@ -129,9 +129,3 @@ class Index:
                 return e
         return None
 
-    def unknown_keys(self, keys: list[str]) -> list[str]:
-        return [k for k in keys if k not in self.entries]
-
-
-def as_dict(entry: Entry) -> dict[str, Any]:
-    return entry.model_dump(mode="json")

@@ -34,7 +34,6 @@ from .figures import NUMBER_RE, about_radius, decimals, half_unit
 # Unit codes of the arrays
 PERCENT, PP, TIMES = 0, 1, 2
 UNIT_CODES = {"percent": PERCENT, "pp": PP, "times": TIMES}
-UNIT_NAMES = {v: k for k, v in UNIT_CODES.items()}
 
 CONSISTENT, ROUNDING, INCONSISTENT = "consistent", "rounding", "inconsistent"
 
