@@ -103,8 +103,8 @@ def _resolve_format(fmt: OutputFormat, output: Path | None = None) -> str:
     return "table" if sys.stdout.isatty() and output is None else "plain"
 
 
-def _deliver(render, name: str, output: Path | None, force: bool) -> None:
-    """Render with the reporter ``name`` and write to ``output`` or standard output."""
+def _deliver(render, output: Path | None, force: bool) -> None:
+    """Write what ``render`` makes to ``output``, or to standard output."""
     from .output import OutputError, write_atomically
 
     if output is None:
@@ -211,7 +211,7 @@ def validate(
     loaded = _load(list(paths or []) or data)
     report = Report("validate", loaded.findings, files=loaded.files)
     name = _resolve_format(fmt, output)
-    _deliver(lambda **kw: REPORTERS[name](report, **kw), name, output, force)
+    _deliver(lambda **kw: REPORTERS[name](report, **kw), output, force)
     if name in ("plain", "github"):
         sys.stderr.write(summary_line(report) + "\n")
     raise typer.Exit(exit_code(loaded.findings))
@@ -278,7 +278,7 @@ def verify_cmd(
                     identities=result.identities,
                     summary=result.summary, tables=lambda: verify_tables(result, lang.value))
     name = _resolve_format(fmt, output)
-    _deliver(lambda **kw: REPORTERS[name](report, **kw), name, output, force)
+    _deliver(lambda **kw: REPORTERS[name](report, **kw), output, force)
     if name in ("plain", "github"):
         sys.stderr.write(summary_line(report) + "\n")
     raise typer.Exit(exit_code(result.findings, strict))
@@ -324,7 +324,7 @@ def compare_cmd(
     if shared:
         result.rows = shared_rows(result)
     _deliver(lambda **kw: COMPARE_REPORTERS[fmt.value](result, lang=lang.value, wide=wide, **kw),
-             fmt.value, output, force)
+             output, force)
     _data_problems_note(loaded)
     raise typer.Exit(EXIT_FINDINGS if loaded.findings else EXIT_OK)
 
@@ -367,7 +367,7 @@ def schema_cmd(
     from .models import json_schema
 
     text = json.dumps(json_schema(Catalogue if catalogue else None), ensure_ascii=False, indent=2) + "\n"
-    _deliver(lambda **_: text, "json", output, force)
+    _deliver(lambda **_: text, output, force)
 
 
 # --------------------------------------------------------------------------- entry point

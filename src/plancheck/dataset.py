@@ -77,10 +77,11 @@ def bundled_data() -> Path:
 
 
 def default_paths() -> list[Path]:
+    """$PLANCHECK_DATA, else the bundled plans (the bundled catalogue is read on its own, once)."""
     env = os.environ.get(ENV_DATA, "").strip()
     if env:
         return [Path(p) for p in env.split(os.pathsep) if p]
-    return [bundled_data()]
+    return [bundled_data() / "targets.yaml"]
 
 
 def display_name(path: Path) -> str:
@@ -231,9 +232,8 @@ def _catalogue_document(doc: Document, name: str, into: Dataset | None) -> list[
 def _recover(doc: Document, errors: list[Finding]) -> list[tuple[int, Plan, list[int], list[int]]]:
     """The plans of a file that failed validation, without their invalid indicators and claims.
 
-    Returns each plan's index in the file, the plan, and the file's index of each kept indicator and claim.
-
     So one bad row is reported without hiding the rest of its plan, or the other plans, from the checks.
+    Returns each plan's index in the file, the plan, and the file's index of each kept indicator and claim.
     """
     data = doc.data
     if not isinstance(data, dict) or not isinstance(data.get("plans"), list):

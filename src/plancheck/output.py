@@ -23,7 +23,7 @@ def write_atomically(path: Path, text: str, force: bool = False) -> None:
         raise OutputError(f"{path} is a directory: give a file name for the output")
     if path.exists() and not force:
         raise OutputError(f"{path} exists: use --force to overwrite it")
-    parent = path.parent if str(path.parent) else Path(".")
+    parent = path.parent
     if not parent.is_dir():
         raise OutputError(f"{parent}: no such directory for the output")
     try:
