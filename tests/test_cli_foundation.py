@@ -159,12 +159,12 @@ def test_version_and_help(run):
 
 
 def test_an_internal_error_is_exit_3_without_traceback(monkeypatch, capsys):
-    import plancheck.dataset
+    import plancheck.api
 
     def broken(*_a, **_k):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(plancheck.dataset, "load", broken)
+    monkeypatch.setattr(plancheck.api, "load", broken)
     assert main(["list"]) == 3
     err = capsys.readouterr().err
     assert "internal error (RuntimeError: boom)" in err and "please report it" in err

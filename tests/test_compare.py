@@ -9,9 +9,11 @@ import json
 import pytest
 from rich.cells import cell_len
 
-from plancheck import dataset
-from plancheck.catalogue import Catalogue, conversion, split_unit
-from plancheck.compare import compare
+import plancheck
+from plancheck.loader.events import load_bytes
+from plancheck.loader.lookup import find_plan
+from plancheck.model.catalogue import Catalogue, conversion, split_unit
+from plancheck.analysis.comparison import compare
 from tests.conftest import ROOT, indicator_yaml
 
 SOURCES = ROOT / "sources"
@@ -19,11 +21,11 @@ SOURCES = ROOT / "sources"
 
 @pytest.fixture(scope="module")
 def data():
-    return dataset.load([ROOT / "data"])
+    return plancheck.load([ROOT / "data"])
 
 
 def cmp_of(data, *names):
-    return compare([dataset.find_plan(data.plans, n) for n in names], data.catalogue)
+    return compare([find_plan(data.plans, n) for n in names], data.catalogue)
 
 
 def row_of(cmp, key, scope=None):
@@ -49,7 +51,7 @@ def test_every_bundled_indicator_maps_to_an_entry_or_is_local(data):
 
 def test_the_catalogue_is_consistent():
     raw = (ROOT / "data" / "indicators.yaml").read_text(encoding="utf-8")
-    doc = dataset.load_bytes(raw.encode()).documents[0].data
+    doc = load_bytes(raw.encode()).documents[0].data
     catalogue = Catalogue.model_validate(doc)
     keys = [e.key for e in catalogue.catalogue]
     for e in catalogue.catalogue:

@@ -6,14 +6,14 @@ import textwrap
 
 import pytest
 
-from plancheck import dataset, verify
+import plancheck
 from tests.conftest import BUNDLED
 
 
 @pytest.fixture(scope="module")
 def bundled():
-    data = dataset.load([BUNDLED])
-    return verify.run(data.plans, data.findings, data.catalogue)
+    data = plancheck.load([BUNDLED])
+    return plancheck.check(data.plans, data.catalogue, data.findings)
 
 
 def implied(run_, plan, year):
@@ -90,9 +90,9 @@ def row(rid: str, key: str, unit: str, target: str, baseline: str = "", growth: 
 
 def findings(write, *plans: str, rules: tuple[str, ...]) -> list[tuple[int, str, str]]:
     path = write("plans:\n" + "".join("  " + p for p in plans))
-    data = dataset.load([path])
+    data = plancheck.load([path])
     assert data.findings == [], data.findings
-    found = verify.run(data.plans, data.findings, data.catalogue).findings
+    found = plancheck.check(data.plans, data.catalogue, data.findings).findings
     return [(f.line, f.rule, f.message) for f in found if f.rule in rules]
 
 

@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from plancheck.findings import Finding
-from plancheck.models import json_schema
-from plancheck.report import Report, github
+from plancheck.model.findings import Finding
+from plancheck.model.status import Level
+from plancheck.model.plan import json_schema
+from plancheck.render.findings import Report, github
 from tests.conftest import BUNDLED, ROOT, indicator_yaml
 
 # A file with several kinds of problems: an unknown field, a mismatch, a warning, an info.
@@ -97,7 +98,7 @@ def test_github_annotations_then_the_plain_list(run, write):
 
 
 def test_github_escaping():
-    f = Finding("dir,a/b:c.yaml", 3, 4, "error", "x-rule", "50% done\r\nnext line")
+    f = Finding("dir,a/b:c.yaml", 3, 4, Level.ERROR, "x-rule", "50% done\r\nnext line")
     assert github(Report("verify", [f])).splitlines()[0] == (
         "::error file=dir%2Ca/b%3Ac.yaml,line=3,col=4,title=plancheck x-rule::50%25 done%0D%0Anext line")
 
@@ -264,7 +265,7 @@ def test_plain_and_github_on_the_bundled_data(run):
 
 
 def test_committed_catalogue_schema_equals_the_model(run):
-    from plancheck.catalogue import Catalogue
+    from plancheck.model.catalogue import Catalogue
 
     committed = json.loads((ROOT / "schema" / "catalogue.schema.json").read_text(encoding="utf-8"))
     assert committed == json_schema(Catalogue), "run: plancheck schema --catalogue > schema/catalogue.schema.json"

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from plancheck.dataset import load_file
+import tempfile
+from pathlib import Path
+
+import plancheck
+from plancheck.loader.reader import load_file
 from tests.conftest import PLAN_HEAD, indicator_yaml
 
 GOOD_INDICATOR = """\
@@ -18,8 +22,12 @@ target: {year: 2025, value: 4.5, line: 101}
 
 
 def findings_of(text: str | bytes) -> list[tuple[int, int, str]]:
+    """Every finding of loading the file, the checks of the data as read included."""
     raw = text.encode("utf-8") if isinstance(text, str) else text
-    _, findings = load_file(raw, "plan.yaml")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "plan.yaml"
+        path.write_bytes(raw)
+        findings = plancheck.load(path).findings
     return [(f.line, f.column, f.rule) for f in sorted(findings)]
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from plancheck.figures import about_radius, decimals, half_unit, rounded_interval
-from plancheck.models import Baseline, Growth, Indicator, Target
-from plancheck.yamlload import load_text
+from plancheck.arith.interval import about_radius, interval
+from plancheck.arith.printed import decimals, half_unit
+from plancheck.model.plan import Baseline, Growth, Indicator, Target
+from plancheck.loader.events import load_text
 
 
 @pytest.mark.parametrize("text, places", [("3.20", 2), ("3.2", 1), ("1000", 0), ("0.05", 2), ("-1.5", 1)])
@@ -17,8 +18,10 @@ def test_decimals_of_printed_figures(text, places):
 
 def test_rounding_intervals():
     # 7.4 stands for [7.35, 7.45]; 12.02 for [12.015, 12.025]; 22 for [21.5, 22.5]
-    assert rounded_interval("7.4") == pytest.approx((7.35, 7.45))
-    assert rounded_interval("12.02") == pytest.approx((12.015, 12.025))
+    assert interval("7.4", measured=True).low == pytest.approx(7.35)
+    assert interval("7.4", measured=True).high == pytest.approx(7.45)
+    assert interval("12.02", measured=True).low == pytest.approx(12.015)
+    assert interval("12.02", measured=True).high == pytest.approx(12.025)
     assert half_unit("22") == 0.5
 
 
@@ -85,6 +88,6 @@ def test_share_is_read_from_the_unit():
 @pytest.mark.parametrize("x, digits, text", [(15000.0, 0, "15000"), (0.0940, 4, "0.094"), (22.0, 2, "22"),
                                              (100.0, 2, "100"), (-0.0001, 2, "0"), (float("inf"), 2, "∞")])
 def test_format_number_trims_only_decimals(x, digits, text):
-    from plancheck.figures import format_number
+    from plancheck.arith.numbers import format_number
 
     assert format_number(x, digits) == text

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from plancheck import dataset
+import plancheck
+from plancheck.loader.lookup import find_plan
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "sources"
@@ -39,7 +40,7 @@ def _figures(plan):
 
 
 def _cases():
-    data = dataset.load([ROOT / "data" / "targets.yaml"])
+    data = plancheck.load([ROOT / "data" / "targets.yaml"])
     assert data.findings == []
     for plan in data.plans:
         lines = (SOURCES / plan.source).read_text(encoding="utf-8").splitlines()
@@ -51,7 +52,7 @@ CASES = list(_cases())
 
 
 def test_every_plan_cites_a_source_that_exists():
-    data = dataset.load([ROOT / "data" / "targets.yaml"])
+    data = plancheck.load([ROOT / "data" / "targets.yaml"])
     assert sorted(p.source for p in data.plans) == sorted(p.name for p in SOURCES.glob("*.txt"))
 
 
@@ -73,8 +74,8 @@ def test_figure_is_printed_on_its_line(lines, ind, fig):
 @pytest.mark.parametrize("plan_id", ["jiaxing-2016-2020", "tongxiang-2019", "haining-2023-2025",
                                      "deqing-2021-2025", "jiaxing-315"])
 def test_indicator_names_are_printed_on_their_line(plan_id):
-    data = dataset.load([ROOT / "data" / "targets.yaml"])
-    plan = dataset.find_plan(data.plans, plan_id)
+    data = plancheck.load([ROOT / "data" / "targets.yaml"])
+    plan = find_plan(data.plans, plan_id)
     lines = (SOURCES / plan.source).read_text(encoding="utf-8").splitlines()
     named = [ind for ind in plan.indicators if ind.line is not None]
     assert named, "each plan names its indicators' lines"
@@ -85,8 +86,8 @@ def test_indicator_names_are_printed_on_their_line(plan_id):
 @pytest.mark.parametrize("plan_id", ["jiaxing-2016-2020", "tongxiang-2019", "deqing-2021-2025"])
 def test_claims_are_printed_on_their_line(plan_id):
     """Each claim's subject, as printed, stands on the claim's line."""
-    data = dataset.load([ROOT / "data" / "targets.yaml"])
-    plan = dataset.find_plan(data.plans, plan_id)
+    data = plancheck.load([ROOT / "data" / "targets.yaml"])
+    plan = find_plan(data.plans, plan_id)
     lines = (SOURCES / plan.source).read_text(encoding="utf-8").splitlines()
     assert plan.claims
     for claim in plan.claims:
@@ -95,18 +96,18 @@ def test_claims_are_printed_on_their_line(plan_id):
 
 def test_both_indicator_tables_are_complete():
     """Jiaxing 2016–2020 prints 11 rows with a stated growth; Deqing's 专栏1 prints 16 rows."""
-    data = dataset.load([ROOT / "data" / "targets.yaml"])
-    jiaxing = dataset.find_plan(data.plans, "jiaxing-2016-2020")
+    data = plancheck.load([ROOT / "data" / "targets.yaml"])
+    jiaxing = find_plan(data.plans, "jiaxing-2016-2020")
     table = [i for i in jiaxing.indicators if i.line is not None and 34 <= i.line <= 77]
     assert len(table) == 11 and all(i.baseline and i.target and i.growth for i in table)
-    deqing = dataset.find_plan(data.plans, "deqing-2021-2025")
+    deqing = find_plan(data.plans, "deqing-2021-2025")
     rows = [i for i in deqing.indicators if i.line is not None and 87 <= i.line <= 197]
     assert len(rows) == 16
     assert sum(1 for i in rows if i.baseline) == 15  # the last row prints no 2020 value
 
 
 def test_readme_counts_match_the_data():
-    data = dataset.load([ROOT / "data" / "targets.yaml"])
+    data = plancheck.load([ROOT / "data" / "targets.yaml"])
     inds = [i for p in data.plans for i in p.indicators]
     counts = (len(inds), sum(i.target is not None for i in inds), sum(i.baseline is not None for i in inds),
               sum(i.growth is not None for i in inds), sum(len(i.restated) for i in inds),

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from plancheck import dataset, verify
+import plancheck
 from tests.conftest import BUNDLED, indicator_yaml
 
 
@@ -20,8 +20,8 @@ def yaml_line(text: str) -> int:
 
 @pytest.fixture(scope="module")
 def bundled_run():
-    data = dataset.load([BUNDLED])
-    return verify.run(data.plans, data.findings)
+    data = plancheck.load([BUNDLED])
+    return plancheck.check(data.plans, data.catalogue, data.findings)
 
 
 # Jiaxing 2016–2020, each stated rate recomputed by hand from the table (lines 34–77 of the source):
@@ -164,13 +164,13 @@ RULE_CASES = {
 
 @pytest.mark.parametrize("body, expected", RULE_CASES.values(), ids=RULE_CASES.keys())
 def test_each_rule_at_its_line(write, body, expected):
-    data = dataset.load([write(indicator_yaml(body))])
-    found = verify.run(data.plans, data.findings).findings
+    data = plancheck.load([write(indicator_yaml(body))])
+    found = plancheck.check(data.plans, data.catalogue, data.findings).findings
     assert [(f.line, f.column, f.rule) for f in found] == expected
 
 
 def test_a_mismatch_that_fits_the_other_reading_says_so(write):
-    data = dataset.load([write(indicator_yaml("""\
+    data = plancheck.load([write(indicator_yaml("""\
         id: x
         name: 甲
         unit: "%"
@@ -179,7 +179,7 @@ def test_a_mismatch_that_fits_the_other_reading_says_so(write):
         target: {year: 2025, value: 50, line: 2}
         growth: {value: 1.54, unit: percent, line: 3}
         """))])
-    (f,) = verify.run(data.plans).findings
+    (f,) = plancheck.check(data.plans).findings
     assert f.rule == "growth-mismatch"
     assert f.message.endswith("Read as percentage points a year instead, it fits (1.53 to 1.55 pp/yr)")
 

@@ -5,18 +5,22 @@ No arithmetic, YAML or formatting decisions live here.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import os
-import shutil
 import sys
 import traceback
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from . import __version__
-from .report import REPORTERS
+from .version import __version__
+from .render.findings import REPORTERS
+
+if TYPE_CHECKING:
+    from .loader.reader import Dataset
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -88,24 +92,26 @@ def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
 
 
 def _color() -> bool:
-    return sys.stdout.isatty() and os.environ.get("NO_COLOR", "") == ""
+    from .render.console import wants_color
+
+    return wants_color(sys.stdout.isatty())
 
 
 def _width() -> int:
-    return shutil.get_terminal_size((100, 24)).columns
+    from .render.console import terminal_width
+
+    return terminal_width()
 
 
-def _resolve_format(fmt: OutputFormat, output: Path | None = None) -> str:
-    if fmt.value != "auto":
-        return fmt.value
-    if os.environ.get("GITHUB_ACTIONS") == "true":
-        return "github"
-    return "table" if sys.stdout.isatty() and output is None else "plain"
+def _format(fmt: enum.Enum, output: Path | None = None) -> str:
+    from .render.console import resolve_format
+
+    return resolve_format(str(fmt.value), is_terminal=sys.stdout.isatty(), to_file=output is not None)
 
 
-def _deliver(render, output: Path | None, force: bool) -> None:
+def _deliver(render: Callable[..., str], output: Path | None, force: bool) -> None:
     """Write what ``render`` makes to ``output``, or to standard output."""
-    from .output import OutputError, write_atomically
+    from .render.output import OutputError, write_atomically
 
     if output is None:
         _emit(render(color=_color(), width=_width()))
@@ -116,26 +122,29 @@ def _deliver(render, output: Path | None, force: bool) -> None:
         _fail(str(err))
 
 
-def _load(paths: list[Path] | None):
-    from .dataset import DataPathError, load
+@contextlib.contextmanager
+def _usage_errors() -> Iterator[None]:
+    """A path that cannot be used or a plan name that names no plan: exit 2 with the reason."""
+    from .loader.files import DataPathError
+    from .loader.lookup import PlanLookupError
 
     try:
-        return load(paths)
+        yield
     except DataPathError as err:
         _fail(f"{err}. Give an existing plan file or directory (--data PATH or PLANCHECK_DATA).")
-
-
-def _select(plans, names: list[str]):
-    from .dataset import PlanLookupError, select
-
-    try:
-        return select(plans, names)
     except PlanLookupError as err:
         detail = "".join(f"\n  {c}" for c in err.candidates) if err.ambiguous else ""
         _fail(f"{err}{detail}")
 
 
-def _data_problems_note(data) -> None:
+def _load(paths: list[Path] | None) -> Dataset:
+    from . import api
+
+    with _usage_errors():
+        return api.load(paths)
+
+
+def _data_problems_note(data: Dataset) -> None:
     if data.findings:
         sys.stderr.write(f"plancheck: the data has {len(data.findings)} problem(s); "
                          "`plancheck validate` lists them\n")
@@ -154,8 +163,8 @@ def list_plans(data: DataOption = None, fmt: ViewFormatOption = ViewFormat.table
     """List the plans: id, region, level, period, issuer, and how many indicators and targets."""
     import json
 
-    from .report import render_rich
-    from .views import list_rows, list_table
+    from .render.console import render_rich
+    from .render.views import list_rows, list_table
 
     loaded = _load(data)
     if fmt.value == "json":
@@ -176,11 +185,13 @@ def show(
     """Show one plan's indicators: unit, baseline, target and qualifier, stated growth, source lines."""
     import json
 
-    from .report import render_rich
-    from .views import show_dict, show_table
+    from .loader.lookup import find_plan
+    from .render.console import render_rich
+    from .render.views import show_dict, show_table
 
     loaded = _load(data)
-    chosen = _select(loaded.plans, [plan])[0]
+    with _usage_errors():
+        chosen = find_plan(loaded.plans, plan)
     if fmt.value == "json":
         _emit(json.dumps(show_dict(chosen), ensure_ascii=False, indent=2) + "\n")
     else:
@@ -205,12 +216,12 @@ def validate(
     types, missing fields, implausible years, target years not after their base year, and repeated ids.
     Exit 1 when any problem is found.
     """
-    from .findings import exit_code
-    from .report import REPORTERS, Report, summary_line
+    from .model.findings import exit_code
+    from .render.findings import Report, summary_line
 
     loaded = _load(list(paths or []) or data)
     report = Report("validate", loaded.findings, files=loaded.files)
-    name = _resolve_format(fmt, output)
+    name = _format(fmt, output)
     _deliver(lambda **kw: REPORTERS[name](report, **kw), output, force)
     if name in ("plain", "github"):
         sys.stderr.write(summary_line(report) + "\n")
@@ -252,11 +263,11 @@ def verify_cmd(
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
-    from .dataset import YAML_SUFFIXES, display_name, in_files
-    from .findings import exit_code
-    from .report import REPORTERS, Report, summary_line
-    from .verify import run
-    from .views import verify_tables
+    from . import api
+    from .loader.files import YAML_SUFFIXES, display_name
+    from .model.findings import exit_code
+    from .render.findings import Report, summary_line
+    from .render.views import verify_tables
 
     args = list(plans or [])
     files = [Path(a) for a in args if a.endswith(YAML_SUFFIXES) or os.path.isfile(a)]
@@ -264,20 +275,14 @@ def verify_cmd(
     for f in files:
         if f.is_dir():
             _fail(f"{f} is a directory: name plan files here, or give a directory with --data {f}")
-    if files:  # the files given, and the rest of their directories (or --data) for cross-file checks
-        loaded = _load(list(data or sorted({f.parent for f in files})) + files)
-        shown_files = [display_name(f) for f in files]
-        chosen = in_files(_select(loaded.plans, names), shown_files)
-    else:
-        loaded = _load(data)
-        shown_files, chosen = loaded.files, _select(loaded.plans, names)
-    result = run(chosen, loaded.findings, loaded.catalogue)
-    if files:
-        result.only_files(shown_files)
+    loaded = _load(api.paths_around(files, data) if files else data)
+    shown_files = [display_name(f) for f in files] if files else loaded.files
+    with _usage_errors():
+        result = api.verify(loaded, names, files=shown_files if files else ())
     report = Report("verify", result.findings, files=shown_files, results=result.results, claims=result.claims,
                     identities=result.identities,
                     summary=result.summary, tables=lambda: verify_tables(result, lang.value))
-    name = _resolve_format(fmt, output)
+    name = _format(fmt, output)
     _deliver(lambda **kw: REPORTERS[name](report, **kw), output, force)
     if name in ("plain", "github"):
         sys.stderr.write(summary_line(report) + "\n")
@@ -313,16 +318,14 @@ def compare_cmd(
     target in a shared target year. Successive plans of one region also get the pace from one plan's
     target to the next.
     """
-    from .compare import compare, shared_rows
-    from .compare_report import COMPARE_REPORTERS
+    from . import api
+    from .render.comparison import COMPARE_REPORTERS
 
     loaded = _load(data)
-    chosen = _select(loaded.plans, plans)
-    if len(chosen) < 2:
+    with _usage_errors():
+        result = api.compare(loaded, plans, shared=shared)
+    if len(result.plans) < 2:
         _fail("compare needs two or more different plans (see `plancheck list`)")
-    result = compare(chosen, loaded.catalogue)
-    if shared:
-        result.rows = shared_rows(result)
     _deliver(lambda **kw: COMPARE_REPORTERS[fmt.value](result, lang=lang.value, wide=wide, **kw),
              output, force)
     _data_problems_note(loaded)
@@ -338,7 +341,7 @@ def rules_cmd(
     import difflib
     import json
 
-    from .checks import RULES, documentation
+    from .checks.registry import RULES, documentation
 
     if rule is not None:
         if rule not in RULES:
@@ -363,8 +366,8 @@ def schema_cmd(
     """Print the JSON Schema of plan files (for editors: see the README's section on VS Code)."""
     import json
 
-    from .catalogue import Catalogue
-    from .models import json_schema
+    from .model.catalogue import Catalogue
+    from .model.plan import json_schema
 
     text = json.dumps(json_schema(Catalogue if catalogue else None), ensure_ascii=False, indent=2) + "\n"
     _deliver(lambda **_: text, output, force)

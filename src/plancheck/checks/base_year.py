@@ -4,23 +4,26 @@ base-year (warning): a plan for 2021–2025 measures from 2020. Another baseline
 cell with its own data year (a table marking 2024年数据*, which is right to keep) or a slip in the
 data entry. Only level targets with a baseline are looked at.
 
-Passes (period 2021–2025)::
+Passes, in a plan for 2021–2025::
 
     baseline: {year: 2020, value: 3.34, line: 99}
+    target: {year: 2025, value: 4.5, line: 101}
 
 Warns::
 
     baseline: {year: 2019, value: 3.34, line: 99}
+    target: {year: 2025, value: 4.5, line: 101}
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..findings import WARNING, Finding
-from . import Context, Rule, finding
+from ..model.findings import Finding
+from ..model.status import Level
+from .base import Context, Rule, finding
 
-BASE_YEAR = Rule("base-year", WARNING, "The baseline year is not the year before the plan's period.")
+BASE_YEAR = Rule("base-year", Level.WARNING, "The baseline year is not the year before the plan's period.")
 RULES = (BASE_YEAR,)
 
 

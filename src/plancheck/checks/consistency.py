@@ -1,14 +1,15 @@
 """Stated growth against baseline and target, within the rounding of the printed figures.
 
+Each printed figure stands for the interval its precision allows (a baseline of 7.4 is 7.35 to
+7.45); the target is a set value, exact unless qualified. See ``plancheck verify --help``.
+
 growth-mismatch (error): the stated annual growth does not fit the baseline and the target, even
 allowing for the rounding of every printed figure. The message gives the growth the figures need,
 the target the stated rate would reach (or the baseline it would need), how many units of the
 stated figure's last digit it is off, and whether the other reading (compound % versus percentage
 points a year) fits instead.
-growth-rounding (info): it fits only thanks to the rounding of the baseline.
-total-mismatch / total-rounding: the same for a stated change over the whole span (累计).
 
-Passes (20/7.4)^(1/5) − 1 = 22.0%::
+Passes, (20/7.4)^(1/5) − 1 = 22.0%::
 
     baseline: {year: 2015, value: 7.4, line: 47}
     target: {year: 2020, value: 20, line: 48}
@@ -16,9 +17,35 @@ Passes (20/7.4)^(1/5) − 1 = 22.0%::
 
 Fails, (3.20 − 2.73)/5 = 0.094 percentage points a year, not 0.05::
 
+    unit: "%"
     baseline: {year: 2015, value: 2.73, line: 35}
     target: {year: 2020, value: "3.20", line: 36}
     growth: {value: 0.05, unit: pp, line: 37}
+
+growth-rounding (info): it fits only thanks to the rounding of the baseline.
+
+Reports, (3.2 − 2.7)/5 = 0.10 pp, but a baseline of 2.65 gives 0.11::
+
+    unit: "%"
+    baseline: {year: 2020, value: 2.7, line: 1}
+    target: {year: 2025, value: 3.2, line: 2}
+    growth: {value: 0.11, unit: pp, line: 3}
+
+total-mismatch (error): the same for a stated change over the whole span (累计).
+
+Fails, 100 → 150 is +50%, not +60%::
+
+    baseline: {year: 2020, value: 100, line: 1}
+    target: {year: 2025, value: 150, line: 2}
+    total: {value: 60, unit: percent, line: 3}
+
+total-rounding (info): a stated total that fits only within the baseline's rounding.
+
+Reports, 100 → 151 is +51%; a baseline of 99.7 gives +51.5%::
+
+    baseline: {year: 2020, value: 100, line: 1}
+    target: {year: 2025, value: 151, line: 2}
+    total: {value: 51.5, unit: percent, line: 3}
 """
 
 from __future__ import annotations
@@ -26,23 +53,22 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
-from .. import growth
-from ..figures import decimals, format_number, half_unit
-from ..findings import ERROR, INFO, Finding
-from ..models import QUALIFIER_SYMBOLS
-from . import Context, Rule, finding
+from ..arith.numbers import format_number
+from ..arith.printed import decimals, half_unit
+from ..model.findings import Finding
+from ..model.status import Level
+from ..model.notation import QUALIFIER_SYMBOLS, RATE_UNIT_SYMBOLS
+from ..model.status import Status
+from .base import Context, Rule, finding
 
-GROWTH_MISMATCH = Rule("growth-mismatch", ERROR, "Stated annual growth does not fit baseline and target.")
-GROWTH_ROUNDING = Rule("growth-rounding", INFO, "Stated annual growth fits only within the baseline's rounding.")
-TOTAL_MISMATCH = Rule("total-mismatch", ERROR, "Stated total change does not fit baseline and target.")
-TOTAL_ROUNDING = Rule("total-rounding", INFO, "Stated total change fits only within the baseline's rounding.")
+GROWTH_MISMATCH = Rule("growth-mismatch", Level.ERROR, "Stated annual growth does not fit baseline and target.")
+GROWTH_ROUNDING = Rule("growth-rounding", Level.INFO, "Stated annual growth fits only within the baseline's rounding.")
+TOTAL_MISMATCH = Rule("total-mismatch", Level.ERROR, "Stated total change does not fit baseline and target.")
+TOTAL_ROUNDING = Rule("total-rounding", Level.INFO, "Stated total change fits only within the baseline's rounding.")
 RULES = (GROWTH_MISMATCH, GROWTH_ROUNDING, TOTAL_MISMATCH, TOTAL_ROUNDING)
 
-_UNIT_TEXT = {"percent": "%", "pp": " pp", "times": "×"}
-
-
 def rate_text(value: float, unit: str, digits: int, per_year: bool) -> str:
-    return format_number(value, digits) + _UNIT_TEXT[unit] + ("/yr" if per_year and unit != "times" else "")
+    return format_number(value, digits) + RATE_UNIT_SYMBOLS[unit] + ("/yr" if per_year and unit != "times" else "")
 
 
 def range_text(low: float, high: float, unit: str, digits: int, per_year: bool) -> str:
@@ -57,7 +83,7 @@ def range_text(low: float, high: float, unit: str, digits: int, per_year: bool) 
 
 def check(ctx: Context) -> Iterator[Finding]:
     for r in ctx.results:
-        if r.status not in (growth.INCONSISTENT, growth.ROUNDING):
+        if r.status not in (Status.INCONSISTENT, Status.ROUNDING):
             continue
         s, b, t = r.stated, r.baseline, r.target
         assert s is not None and b is not None and t is not None and r.unit is not None
@@ -70,7 +96,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         span = f"{b.value} ({b.year}) → {target} ({t.year})"
         need = range_text(r.low, r.high, r.unit, digits, annual)  # type: ignore[arg-type]
         point = rate_text(r.point, r.unit, digits, annual)  # type: ignore[arg-type]
-        if r.status == growth.ROUNDING:
+        if r.status is Status.ROUNDING:
             rule = GROWTH_ROUNDING if annual else TOTAL_ROUNDING
             h = half_unit(b.value)
             msg = (f"{what} {stated} fits {span} only within the baseline's rounding: the printed figures "

@@ -9,7 +9,7 @@ Passes::
     target: {year: 2025, value: 550, line: 115}
     growth: {value: 15, unit: percent, line: 9}
 
-Fails (the target is lower, the stated growth positive)::
+Fails, the target is lower but the stated growth positive::
 
     baseline: {year: 2020, value: 550, line: 113}
     target: {year: 2025, value: 273, line: 115}
@@ -20,10 +20,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..findings import ERROR, Finding
-from . import Context, Rule, finding
+from ..model.findings import Finding
+from ..model.status import Level
+from .base import Context, Rule, finding
 
-DIRECTION = Rule("direction", ERROR, "Stated growth and the move from baseline to target differ in sign.")
+DIRECTION = Rule("direction", Level.ERROR, "Stated growth and the move from baseline to target differ in sign.")
 RULES = (DIRECTION,)
 
 

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..findings import ERROR, Finding
-from . import Context, Rule, finding
+from ..model.findings import Finding
+from ..model.status import Level
+from .base import Context, Rule, finding
 
-GROWTH_UNIT = Rule("growth-unit", ERROR, "Percentage points stated for an indicator that is not a share in %.")
+GROWTH_UNIT = Rule("growth-unit", Level.ERROR, "Percentage points stated for an indicator that is not a share in %.")
 RULES = (GROWTH_UNIT,)
 
 

@@ -1,41 +1,68 @@
 """A region's plan against its parent region's plan (Haining and Tongxiang inside Jiaxing).
 
-Only additive indicators (counts of firms, money: `additive: true` in the catalogue) are compared;
-a target for a zone (scope) is left out. Region parentage comes from the data (region.parent, and
-region.subregions of the parent).
+Only additive indicators (counts of firms, money: ``additive: true`` in the catalogue) are compared;
+a target for a zone (scope) is left out. Region parentage comes from the data (``region.parent``,
+and ``region.subregions`` of the parent).
 
 hierarchy-exceeds (error): a county's target is higher than its city's target for the same year.
+
+Fails, a county planning more high-tech enterprises than its city in the same year::
+
+    # plan 嘉兴市 prefecture
+    key: high-tech-enterprises
+    target: {year: 2025, value: 6000, line: 48}
+    # plan 海宁市 county in 嘉兴市
+    key: high-tech-enterprises
+    target: {year: 2025, value: 7000, line: 36}
+
 hierarchy-sum (error): the parent lists its subregions, each has a target for the same indicator and
 year, and together they exceed the parent's.
+
+Fails, 3500 + 3000 is more than 6000::
+
+    # plan 嘉兴市 prefecture over 海宁市 桐乡市
+    key: high-tech-enterprises
+    target: {year: 2025, value: 6000, line: 48}
+    # plan 海宁市 county in 嘉兴市
+    key: high-tech-enterprises
+    target: {year: 2025, value: 3500, line: 36}
+    # plan 桐乡市 county in 嘉兴市
+    key: high-tech-enterprises
+    target: {year: 2025, value: 3000, line: 20}
+
 hierarchy-share (info): the share of the parent's target that a county plans (the years are named
 where they differ).
 
-Fails (a county planning more high-tech enterprises than its city in the same year)::
+Reports, 1000 of 6000 is 16.7%::
 
-    # county, region.parent: 嘉兴市
-    target: {year: 2025, value: 7000, line: 36}
-    # city
+    # plan 嘉兴市 prefecture
+    key: high-tech-enterprises
     target: {year: 2025, value: 6000, line: 48}
+    # plan 海宁市 county in 嘉兴市
+    key: high-tech-enterprises
+    target: {year: 2025, value: 1000, line: 36}
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..figures import format_number
-from ..findings import ERROR, INFO, Finding
-from . import Context, Rule, at
+from ..analysis.facts import Fact
+from ..arith.numbers import format_number
+from ..model.findings import Finding
+from ..model.status import FactKind, Level
+from .base import Context, Rule, at
 
-EXCEEDS = Rule("hierarchy-exceeds", ERROR, "A county's target exceeds its city's for the same year.")
-SUM = Rule("hierarchy-sum", ERROR, "The targets of all subregions together exceed the parent's.")
-SHARE = Rule("hierarchy-share", INFO, "The share of its parent's target a county plans.")
+EXCEEDS = Rule("hierarchy-exceeds", Level.ERROR, "A county's target exceeds its city's for the same year.")
+SUM = Rule("hierarchy-sum", Level.ERROR, "The targets of all subregions together exceed the parent's.")
+SHARE = Rule("hierarchy-share", Level.INFO, "The share of its parent's target a county plans.")
 RULES = (EXCEEDS, SUM, SHARE)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     additive = {k for k, e in ctx.index.entries.items() if e.additive}
-    targets = [f for f in ctx.facts if f.kind == "target" and f.key in additive]
-    by_region: dict[str, list] = {}
+    targets = [f for f in ctx.facts if f.kind is FactKind.TARGET and f.key in additive]
+    by_region: dict[str, list[Fact]] = {}
     for f in targets:
         by_region.setdefault(f.plan.region.zh, []).append(f)
     for child in targets:

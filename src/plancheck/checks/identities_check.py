@@ -4,18 +4,87 @@ The identities are data (``identities:`` in the indicator catalogue): quantity =
 denominator × scale; the bundled one is GDP = R&D spending ÷ R&D intensity × 100.
 
 identity-value (info): the quantity a plan's figures imply in a year, with its interval.
+
+Reports, 40 ÷ 4.5% = 888.9亿元 of GDP in 2025 (and 17.95 ÷ 3.34% = 537.4亿元 in 2020)::
+
+    indicators:
+      - id: rd-spending
+        name: R&D经费支出
+        unit: 亿元
+        category: rd
+        key: rd-spending
+        baseline: {year: 2020, value: 17.95, line: 91}
+        target: {year: 2025, value: 40, line: 93}
+      - id: rd-intensity
+        name: R&D经费支出占GDP比重
+        unit: "%"
+        category: rd
+        key: rd-intensity
+        baseline: {year: 2020, value: 3.34, line: 99}
+        target: {year: 2025, value: 4.5, line: 101}
+
 identity-pace (info): the annual growth of the quantity between two years the plan implies it for.
+
+Reports, 537.4亿元 in 2020 to 888.9亿元 in 2025 is 10.59% a year::
+
+    indicators:
+      - id: rd-spending
+        name: R&D经费支出
+        unit: 亿元
+        category: rd
+        key: rd-spending
+        baseline: {year: 2020, value: 17.95, line: 91}
+        target: {year: 2025, value: 40, line: 93}
+      - id: rd-intensity
+        name: R&D经费支出占GDP比重
+        unit: "%"
+        category: rd
+        key: rd-intensity
+        baseline: {year: 2020, value: 3.34, line: 99}
+        target: {year: 2025, value: 4.5, line: 101}
+
 identity-implausible (warning): that growth lies wholly outside the identity's plausible band; the
 band's reason is part of the message.
+
+Warns, 80 ÷ 4.5% = 1777.8亿元 in 2025: 27% a year from 537.4亿元::
+
+    indicators:
+      - id: rd-spending
+        name: R&D经费支出
+        unit: 亿元
+        category: rd
+        key: rd-spending
+        baseline: {year: 2020, value: 17.95, line: 91}
+        target: {year: 2025, value: 80, line: 93}
+      - id: rd-intensity
+        name: R&D经费支出占GDP比重
+        unit: "%"
+        category: rd
+        key: rd-intensity
+        baseline: {year: 2020, value: 3.34, line: 99}
+        target: {year: 2025, value: 4.5, line: 101}
+
 identity-mismatch (error): the plan also states the quantity for that year, and no value within the
 rounding of the figures gives it.
 
-Reported (40 ÷ 4.5% = 888.9亿元 of GDP in 2025; from 537.4亿元 in 2020 that is 10.6% a year)::
+Fails, the plan's own GDP target of 1200亿元 against the 888.9亿元 its R&D figures imply::
 
-    baseline: {year: 2020, value: 17.95, line: 91}     # rd-spending
-    target: {year: 2025, value: 40, line: 93}
-    baseline: {year: 2020, value: 3.34, line: 99}      # rd-intensity
-    target: {year: 2025, value: 4.5, line: 101}
+    indicators:
+      - id: rd-spending
+        name: R&D经费支出
+        unit: 亿元
+        category: rd
+        key: rd-spending
+        baseline: {year: 2020, value: 17.95, line: 91}
+        target: {year: 2025, value: 40, line: 93}
+      - id: rd-intensity
+        name: R&D经费支出占GDP比重
+        unit: "%"
+        category: rd
+        key: rd-intensity
+        baseline: {year: 2020, value: 3.34, line: 99}
+        target: {year: 2025, value: 4.5, line: 101}
+      - {id: gdp, name: 地区生产总值, unit: 亿元, category: other, key: gdp, target: {year: 2025, value: 1200, line: 7}}
 """
 
 from __future__ import annotations
@@ -23,14 +92,16 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
-from ..figures import format_number
-from ..findings import ERROR, INFO, WARNING, Finding
-from . import Context, Rule, at
+from ..analysis.facts import IdentityValue
+from ..arith.numbers import format_number
+from ..model.findings import Finding
+from ..model.status import Level
+from .base import Context, Rule, at
 
-VALUE = Rule("identity-value", INFO, "A quantity that two indicators of a plan imply.")
-PACE = Rule("identity-pace", INFO, "The annual growth of an implied quantity between two years.")
-IMPLAUSIBLE = Rule("identity-implausible", WARNING, "An implied quantity grows at an implausible pace.")
-MISMATCH = Rule("identity-mismatch", ERROR, "An implied quantity contradicts the figure the plan states for it.")
+VALUE = Rule("identity-value", Level.INFO, "A quantity that two indicators of a plan imply.")
+PACE = Rule("identity-pace", Level.INFO, "The annual growth of an implied quantity between two years.")
+IMPLAUSIBLE = Rule("identity-implausible", Level.WARNING, "An implied quantity grows at an implausible pace.")
+MISMATCH = Rule("identity-mismatch", Level.ERROR, "An implied quantity contradicts the figure the plan states for it.")
 RULES = (VALUE, PACE, IMPLAUSIBLE, MISMATCH)
 
 
@@ -40,7 +111,7 @@ def _num(x: float) -> str:
 
 def check(ctx: Context) -> Iterator[Finding]:
     by_fact = {(f.plan.id, f.key, f.year): f for f in ctx.facts}
-    series: dict[tuple[str, str], list] = {}
+    series: dict[tuple[str, str], list[IdentityValue]] = {}
     for v in ctx.identity_values:
         ident, n, d = v.identity, v.numerator, v.denominator
         shares = "%" if ident.scale == 100 else ""

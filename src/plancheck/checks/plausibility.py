@@ -4,27 +4,45 @@ implausible-rate (warning): a stated annual growth that, compounded over the spa
 than half or grows more than tenfold (a stated 20% annual fall means −67% in five years), or a
 share that, at the stated percentage points a year, would leave 0 to 100%. The figure may be the
 period's total written as annual.
+
+Passes::
+
+    baseline: {year: 2020, value: 100, line: 1}
+    growth: {value: -5, unit: percent, line: 3}
+
+Warns, 0.8^5 = 0.33: a third of the baseline after five years::
+
+    baseline: {year: 2020, value: 100, line: 1}
+    growth: {value: -20, unit: percent, line: 3}
+
 annual-equals-total (warning): a stated annual rate that does not fit the baseline and target as a
 yearly rate but fits as the whole span's change (0.47 pp a year where 2.73 → 3.20 changes by 0.47 in
 all): the period's total written as annual.
 
 Warns::
 
-    baseline: {year: 2020, value: 100, line: 1}
-    growth: {value: -20, unit: percent, line: 3}     # ×0.33 over 5 years
+    unit: "%"
+    baseline: {year: 2020, value: 2.73, line: 35}
+    target: {year: 2025, value: "3.20", line: 36}
+    growth: {value: 0.47, unit: pp, line: 37}
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import growth
-from ..figures import format_number
-from ..findings import WARNING, Finding
-from . import Context, Rule, finding
+from ..analysis.rates import GrowthResult
+from ..arith import growth
+from ..arith.growth import RateUnit
+from ..arith.numbers import format_number
+from ..model.findings import Finding
+from ..model.notation import RATE_UNIT_SYMBOLS
+from ..model.plan import Baseline, Growth, Target
+from ..model.status import Level, Status
+from .base import Context, Rule, finding
 
-IMPLAUSIBLE = Rule("implausible-rate", WARNING, "A stated annual rate compounds to an implausible change.")
-TOTAL = Rule("annual-equals-total", WARNING, "A stated annual rate equals the whole span's change.")
+IMPLAUSIBLE = Rule("implausible-rate", Level.WARNING, "A stated annual rate compounds to an implausible change.")
+TOTAL = Rule("annual-equals-total", Level.WARNING, "A stated annual rate equals the whole span's change.")
 RULES = (IMPLAUSIBLE, TOTAL)
 
 LOWEST, HIGHEST = 0.5, 10.0  # the compounded change over the span that still reads as an annual rate
@@ -54,18 +72,23 @@ def check(ctx: Context) -> Iterator[Finding]:
                                   f"at {g.value} percentage points a year for {n} years the share would go from "
                                   f"{b.value}% to {format_number(end, 2)}%: if the plan means the change over the "
                                   "whole period, write it as total:", "growth", "value")
-    wrong = [r for r in ctx.results if r.kind == "growth" and r.status == growth.INCONSISTENT and (r.years or 0) > 1]
+    wrong: list[tuple[GrowthResult, Baseline, Target, Growth, RateUnit]] = []
+    for r in ctx.results:
+        b, t, g = r.baseline, r.target, r.indicator.growth
+        if r.kind == "growth" and r.status is Status.INCONSISTENT and (r.years or 0) > 1 \
+                and b is not None and t is not None and g is not None and r.unit is not None:
+            wrong.append((r, b, t, g, r.unit))
     if not wrong:
         return
-    cases = [growth.Case(baseline=r.baseline.value, target=r.target.value, years=1, stated=r.stated.value,  # type: ignore[union-attr]
-                         unit=r.unit, target_qualifier=r.target.qualifier,  # type: ignore[union-attr, arg-type]
-                         stated_qualifier=r.stated.qualifier) for r in wrong]  # type: ignore[union-attr]
+    cases = [growth.Case(baseline=b.value, target=t.value, years=1, stated=g.value, unit=unit,
+                         target_qualifier=t.qualifier, stated_qualifier=g.qualifier)
+             for _, b, t, g, unit in wrong]
     out = growth.evaluate(cases)  # the same figures read as the whole span's change
-    for i, r in enumerate(wrong):
-        if out.status[i] in (growth.CONSISTENT, growth.ROUNDING):
-            unit = " pp" if r.unit == "pp" else "%"
+    for i, (r, b, t, g, unit) in enumerate(wrong):
+        if out.full_ok[i]:
+            symbol = RATE_UNIT_SYMBOLS[unit]
             yield finding(TOTAL, r.plan, r.indicator,
-                          f"the stated {r.stated.value}{unit} a year equals the whole change from "  # type: ignore[union-attr]
-                          f"{r.baseline.value} ({r.baseline.year}) to {r.target.value} ({r.target.year}), "  # type: ignore[union-attr]
-                          f"{format_number(float(out.point[i]), 3)}{unit} over {r.years} years: it reads as the "
+                          f"the stated {g.value}{symbol} a year equals the whole change from "
+                          f"{b.value} ({b.year}) to {t.value} ({t.year}), "
+                          f"{format_number(float(out.point[i]), 3)}{symbol} over {r.years} years: it reads as the "
                           "period's total, not a yearly rate", "growth", "value")

@@ -2,38 +2,44 @@
 
 restated-mismatch (warning): the restatement's value differs from the target beyond the rounding of
 the two printed figures (the table says 3.20, the prose 3.5).
-restated-qualifier (info): the values agree but the qualifier does not (the table says 70, the prose
-超70 or 不少于70): which one binds is for the reader to decide.
 
-Passes (3.2 is [3.15, 3.25], which holds 3.20)::
+Passes, 3.2 is [3.15, 3.25], which holds 3.20::
 
-    target: {year: 2020, value: "3.20", line: 36}
+    unit: "%"
+    target: {year: 2025, value: "3.20", line: 36}
     restated:
       - {value: 3.2, line: 25}
 
 Warns::
 
-    target: {year: 2020, value: "3.20", line: 36}
+    unit: "%"
+    target: {year: 2025, value: "3.20", line: 36}
     restated:
       - {value: 3.5, line: 25}
+
+restated-qualifier (info): the values agree but the qualifier does not (the table says 70, the prose
+超70 or 不少于70): which one binds is for the reader to decide.
+
+Reports::
+
+    target: {year: 2025, value: 70, line: 16}
+    restated:
+      - {value: 70, qualifier: at_least, printed: 不少于70家, line: 30}
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..figures import rounded_interval
-from ..findings import INFO, WARNING, Finding
-from ..models import QUALIFIER_SYMBOLS
-from . import Context, Rule, finding
+from ..arith.interval import interval
+from ..model.findings import Finding
+from ..model.notation import qualified
+from ..model.status import Level
+from .base import Context, Rule, finding
 
-MISMATCH = Rule("restated-mismatch", WARNING, "A restated target differs from the target.")
-QUALIFIER = Rule("restated-qualifier", INFO, "A restated target is qualified differently.")
+MISMATCH = Rule("restated-mismatch", Level.WARNING, "A restated target differs from the target.")
+QUALIFIER = Rule("restated-qualifier", Level.INFO, "A restated target is qualified differently.")
 RULES = (MISMATCH, QUALIFIER)
-
-
-def _shown(value: str, qualifier: str | None) -> str:
-    return QUALIFIER_SYMBOLS.get(qualifier or "", "") + value
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -45,12 +51,11 @@ def check(ctx: Context) -> Iterator[Finding]:
             for i, r in enumerate(ind.restated):
                 if r.year is not None and r.year != t.year:
                     continue
-                (a_lo, a_hi), (b_lo, b_hi) = rounded_interval(t.value), rounded_interval(r.value)
-                said = f"line {r.line} says {_shown(r.value, r.qualifier)}{r.printed and f' ({r.printed})' or ''}"
-                if max(a_lo, b_lo) > min(a_hi, b_hi):
-                    yield finding(MISMATCH, plan, ind, f"{ind.name}: the target is {_shown(t.value, t.qualifier)} "
+                said = f"line {r.line} says {qualified(r.value, r.qualifier)}{r.printed and f' ({r.printed})' or ''}"
+                if not interval(t.value, measured=True).meets(interval(r.value, measured=True)):
+                    yield finding(MISMATCH, plan, ind, f"{ind.name}: the target is {qualified(t.value, t.qualifier)} "
                                   f"(line {t.line}) but {said}: check which one the plan means",
                                   "restated", i, "value")
                 elif r.qualifier != t.qualifier:
-                    yield finding(QUALIFIER, plan, ind, f"{ind.name}: the target is {_shown(t.value, t.qualifier)} "
+                    yield finding(QUALIFIER, plan, ind, f"{ind.name}: the target is {qualified(t.value, t.qualifier)} "
                                   f"(line {t.line}), {said}", "restated", i, "value")

@@ -23,23 +23,15 @@ from typing import Any
 
 import numpy as np
 
-from . import growth
-from .figures import format_number, half_unit
-from .models import Change, Claim, ClaimValue, Plan
+from ..arith import growth
+from ..arith.growth import RateUnit
+from ..arith.interval import OPENS_DOWN, OPENS_UP, interval
+from ..arith.numbers import finite_or_none, format_number
+from ..model.notation import RATE_UNIT_SYMBOLS, is_share
+from ..model.plan import Change, Claim, ClaimValue, Plan
+from ..model.status import Status, verdict
 
-PACE, IMPLIED = "pace", "implied"
-_ARITH = {"percent": "percent", "pp": "pp", "absolute": "pp", "times": "times"}
-_SHOWN = {"percent": "%", "pp": " pp", "absolute": "", "times": "×"}
-
-
-def _bounds(text: str, qualifier: str | None, exact: bool = False) -> tuple[float, float]:
-    v = float(text)
-    h = 0.0 if exact else half_unit(text)
-    if qualifier in ("at_least", "more_than"):
-        return v - h, math.inf
-    if qualifier in ("at_most", "less_than"):
-        return -math.inf, v + h
-    return v - h, v + h
+_ARITH: dict[str, RateUnit] = {"percent": "percent", "pp": "pp", "absolute": "pp", "times": "times"}
 
 
 def change_amount(ch: Change, target: bool = False) -> tuple[str, tuple[float, float]]:
@@ -50,15 +42,16 @@ def change_amount(ch: Change, target: bool = False) -> tuple[str, tuple[float, f
     """
     if ch.parts:
         total = sum(float(p.value) for p in ch.parts)
-        lo = sum(float(p.value) - (0 if target else half_unit(p.value)) for p in ch.parts)
-        hi = sum(float(p.value) + (0 if target else half_unit(p.value)) for p in ch.parts)
+        each = [interval(p.value, measured=not target) for p in ch.parts]
+        lo, hi = sum(b.low for b in each), sum(b.high for b in each)
         text = format_number(total, max(p.decimals for p in ch.parts))
-        if ch.qualifier in ("at_least", "more_than"):
+        if ch.qualifier in OPENS_UP:
             hi = math.inf
         return text, (lo, hi)
     assert ch.value is not None
     words = ch.printed is not None and not any(c.isdigit() for c in ch.printed)
-    return ch.value, _bounds(ch.value, ch.qualifier, exact=words or target)
+    bounds = interval(ch.value, ch.qualifier, measured=not (words or target))
+    return ch.value, (bounds.low, bounds.high)
 
 
 @dataclass
@@ -73,8 +66,8 @@ def _end(v: ClaimValue, plan: Plan) -> End | None:
     """A printed end: a measurement before the plan's period (rounded), a set target within it (exact)."""
     if v.value is None:
         return None
-    lo, hi = _bounds(v.value, v.qualifier, exact=v.year >= plan.period.first)
-    return End(float(v.value), lo, hi)
+    bounds = interval(v.value, v.qualifier, measured=v.year < plan.period.first)
+    return End(float(v.value), bounds.low, bounds.high)
 
 
 @dataclass
@@ -82,7 +75,7 @@ class ClaimResult:
     plan: Plan
     claim: Claim
     change: int | None  # index of the change in claim.changes; None for a pace
-    status: str  # pace | implied | consistent | rounding | inconsistent
+    status: Status  # pace | implied | consistent | rounding | inconsistent
     point: float  # the pace, the implied value, or the change the two ends give
     low: float
     high: float
@@ -92,13 +85,11 @@ class ClaimResult:
     ends: tuple[float, float] | None = None  # the start and end values used (a missing one as implied)
 
     def as_dict(self) -> dict[str, Any]:
-        def num(x: float) -> float | None:
-            return float(x) if math.isfinite(x) else None
-
+        num = finite_or_none
         ch = self.claim.changes[self.change] if self.change is not None else None
         return {
             "plan": self.plan.id, "claim": self.claim.id, "subject": self.claim.subject, "key": self.claim.key,
-            "status": self.status,
+            "status": self.status.value,
             "start": {"year": self.claim.start.year, "value": self.claim.start.value},
             "end": {"year": self.claim.end.year, "value": self.claim.end.value},
             "change": None if ch is None else {"value": change_amount(ch)[0], "unit": ch.unit,
@@ -154,11 +145,11 @@ def evaluate(plans: list[Plan]) -> list[ClaimResult]:
     paces = [(p, c) for p, c in items if not c.changes]
     if paces:
         cases = [growth.Case(baseline=c.start.value, target=c.end.value, years=c.end.year - c.start.year,  # type: ignore[arg-type]
-                             stated=None, unit="pp" if c.unit.strip() in ("%", "％") else "percent",
+                             stated=None, unit="pp" if is_share(c.unit) else "percent",
                              target_bounds=(ends[id(c)][1].low, ends[id(c)][1].high)) for _, c in paces]
         out = growth.evaluate(cases)
         for i, (p, c) in enumerate(paces):
-            results.append(ClaimResult(p, c, None, PACE, float(out.point[i]), float(out.low[i]), float(out.high[i]),
+            results.append(ClaimResult(p, c, None, Status.PACE, float(out.point[i]), float(out.low[i]), float(out.high[i]),
                                        cases[i].unit, cases[i].years))
 
     rounds = max((len(c.changes) for _, c in items), default=0)
@@ -183,7 +174,7 @@ def evaluate(plans: list[Plan]) -> list[ClaimResult]:
                 slot = 1 if forward[i] else 0
                 ends[id(c)][slot] = value
                 year = c.end.year if forward[i] else c.start.year
-                results.append(ClaimResult(p, c, k, IMPLIED, value.point, value.low, value.high, c.unit,
+                results.append(ClaimResult(p, c, k, Status.IMPLIED, value.point, value.low, value.high, c.unit,
                                            c.end.year - c.start.year, implied_year=year))
         if both:
             cases = []
@@ -201,7 +192,8 @@ def evaluate(plans: list[Plan]) -> list[ClaimResult]:
             out = growth.evaluate(cases)
             for i, (p, c) in enumerate(both):
                 start, end = ends[id(c)]
-                results.append(ClaimResult(p, c, k, str(out.status[i]), float(out.point[i]), float(out.low[i]),
+                status = verdict(bool(out.exact_ok[i]), bool(out.full_ok[i]))
+                results.append(ClaimResult(p, c, k, status, float(out.point[i]), float(out.low[i]),
                                            float(out.high[i]), c.changes[k].unit, cases[i].years,
                                            ends=(start.point, end.point)))  # type: ignore[union-attr]
     return results
@@ -210,21 +202,21 @@ def evaluate(plans: list[Plan]) -> list[ClaimResult]:
 def describe(r: ClaimResult) -> str:
     """A sentence for a finding or a table cell."""
     c = r.claim
-    if r.status == PACE:
+    if r.status is Status.PACE:
         unit = "pp" if r.unit == "pp" else "%"
         return (f"{c.subject}: from {c.start.value}{c.unit} ({c.start.year}) to {c.end.value}{c.unit} "
                 f"({c.end.year}) is {format_number(r.point, 2)}{' ' if unit == 'pp' else ''}{unit} a year")
     ch = c.changes[r.change]  # type: ignore[index]
-    words = ch.printed or (change_amount(ch)[0] + _SHOWN[ch.unit])
+    words = ch.printed or (change_amount(ch)[0] + RATE_UNIT_SYMBOLS[ch.unit])
     if ch.parts:
         words = " + ".join(p.printed or p.value for p in ch.parts)
-    if r.status == IMPLIED:
+    if r.status is Status.IMPLIED:
         backward = r.implied_year == c.start.year
         known = c.end if backward else c.start
         mark = {"at_least": "≥", "more_than": ">"}.get(known.qualifier or "", "")
         # an open change (翻倍 = at least ×2) bounds the implied end on one side only
-        opens_up = ch.qualifier in ("at_least", "more_than")
-        opens_down = ch.qualifier in ("at_most", "less_than")
+        opens_up = ch.qualifier in OPENS_UP
+        opens_down = ch.qualifier in OPENS_DOWN
         upper_only = (opens_up and backward) or (opens_down and not backward) or math.isinf(r.low)
         lower_only = (opens_up and not backward) or (opens_down and backward) or math.isinf(r.high)
         if lower_only and not upper_only:
@@ -240,11 +232,11 @@ def describe(r: ClaimResult) -> str:
     start = c.start.value or f"{format_number(used[0], 2)} (implied)"
     end = c.end.value or f"{format_number(used[1], 2)} (implied)"
     span = f"{start} ({c.start.year}) → {end} ({c.end.year})"
-    gives = format_number(r.point, 3) + (c.unit if r.unit == "absolute" else _SHOWN[r.unit])
+    gives = format_number(r.point, 3) + (c.unit if r.unit == "absolute" else RATE_UNIT_SYMBOLS[r.unit])
     rng = f"{format_number(r.low, 3)} to {format_number(r.high, 3)}"
-    if r.status == growth.CONSISTENT:
+    if r.status is Status.CONSISTENT:
         return f"{c.subject}: {words} fits {span} ({gives})"
-    if r.status == growth.ROUNDING:
+    if r.status is Status.ROUNDING:
         return f"{c.subject}: {words} fits {span} only within the rounding of the figures ({gives}; {rng})"
     return (f"{c.subject}: {words} does not fit {span}: the figures give {gives} ({rng} within their "
             "rounding); check the figures and their years against the source")

@@ -5,24 +5,25 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
-from .compare import Cell, Comparison, Row, plan_label
-from .figures import format_number
-from .models import QUALIFIER_SYMBOLS
+from ..analysis.comparison import Cell, Comparison, Row, plan_label
+from ..arith.numbers import format_number
+from ..model.notation import RATE_UNIT_SYMBOLS, qualified
 
-_UNIT = {"percent": "%", "pp": " pp"}
+
+class CompareReporter(Protocol):
+    def __call__(self, cmp: Comparison, *, color: bool = False, width: int = 100, lang: str = "zh",
+                 wide: bool = False) -> str: ...
 
 
 def _pace(cell: Cell) -> str:
     if cell.pace is None:
         return ""
-    text = format_number(cell.pace, 2) + _UNIT[cell.pace_unit or "percent"] + "/yr"
+    text = format_number(cell.pace, 2) + RATE_UNIT_SYMBOLS[cell.pace_unit or "percent"] + "/yr"
     if cell.pace_basis == "stated":
         g = cell.indicator.growth
-        mark = QUALIFIER_SYMBOLS.get(g.qualifier or "", "") if g else ""
-        return f"{mark}{text} stated"
+        return f"{qualified(text, g.qualifier if g else None)} stated"
     return text
 
 
@@ -30,8 +31,7 @@ def _target(cell: Cell) -> str:
     t = cell.indicator.target
     if t is None:
         return ""
-    value = cell.show(t.value) + (f"–{cell.show(t.upper)}" if t.upper else "")
-    text = QUALIFIER_SYMBOLS.get(t.qualifier or "", "") + value
+    text = qualified(cell.show(t.value) + (f"–{cell.show(t.upper)}" if t.upper else ""), t.qualifier)
     if t.kind == "increment":
         text = "+" + text
     elif t.kind == "cumulative":
@@ -88,7 +88,7 @@ def _between_headers(cmp: Comparison) -> list[tuple[str, str, str]]:
 def _between_text(row: Row, earlier: str, later: str) -> str:
     for b in row.between:
         if (b.earlier, b.later) == (earlier, later):
-            return f"{b.from_year}→{b.to_year}: " + format_number(b.pace, 2) + _UNIT[b.unit] + "/yr"
+            return f"{b.from_year}→{b.to_year}: " + format_number(b.pace, 2) + RATE_UNIT_SYMBOLS[b.unit] + "/yr"
     return ""
 
 
@@ -106,7 +106,7 @@ def table(cmp: Comparison, *, color: bool = False, width: int = 100, lang: str =
     from rich.table import Table
     from rich.text import Text
 
-    from .report import render_rich
+    from .console import render_rich
 
     labels = _labels(cmp, lang)
     betweens = _between_headers(cmp)
@@ -141,11 +141,11 @@ def table(cmp: Comparison, *, color: bool = False, width: int = 100, lang: str =
     return render_rich([t, *lines], color=color, width=10_000 if wide else width)
 
 
-def as_json(cmp: Comparison, **_: Any) -> str:
+def as_json(cmp: Comparison, *, color: bool = False, width: int = 100, lang: str = "zh", wide: bool = False) -> str:
     return json.dumps(cmp.as_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
-def as_csv(cmp: Comparison, *, lang: str = "zh", **_: Any) -> str:
+def as_csv(cmp: Comparison, *, color: bool = False, width: int = 100, lang: str = "zh", wide: bool = False) -> str:
     """One line per row; UTF-8 with a BOM so that Excel opens the Chinese intact."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -182,7 +182,8 @@ def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", "<br>")
 
 
-def markdown(cmp: Comparison, *, lang: str = "zh", **_: Any) -> str:
+def markdown(cmp: Comparison, *, color: bool = False, width: int = 100, lang: str = "zh",
+             wide: bool = False) -> str:
     labels = _labels(cmp, lang)
     betweens = _between_headers(cmp)
     head = ["indicator", "unit", *(labels[p.id] for p in cmp.plans),
@@ -204,7 +205,7 @@ def markdown(cmp: Comparison, *, lang: str = "zh", **_: Any) -> str:
     return "\n".join(out) + "\n"
 
 
-COMPARE_REPORTERS: dict[str, Callable[..., str]] = {
+COMPARE_REPORTERS: dict[str, CompareReporter] = {
     "table": table,
     "json": as_json,
     "csv": as_csv,

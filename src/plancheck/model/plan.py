@@ -1,7 +1,7 @@
 """The plan file format, as pydantic models.
 
 Every field has a description: the JSON Schema (``plancheck schema``) and editors' hover texts come
-from here. Figures are kept as the text they were printed as (see ``figures.py``).
+from here. Figures are kept as the text they were printed as (see ``arith/printed.py``).
 """
 
 from __future__ import annotations
@@ -15,12 +15,14 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    PrivateAttr,
     WithJsonSchema,
     model_validator,
 )
 
-from .figures import NUMBER_RE, check_printed, decimals
+from ..arith.interval import Qualifier
+from ..arith.printed import NUMBER_RE, check_printed, decimals
+from .base import Located, Model
+from .notation import is_share
 
 FIRST_YEAR, LAST_YEAR = 1949, 2100
 
@@ -61,20 +63,14 @@ Year = Annotated[int, BeforeValidator(_plain_year), AfterValidator(_year)]
 SeedLine = Annotated[int, Field(ge=1, description="Line of the source document the figure is printed on.")]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Short id: lower-case ASCII, digits, '-'.")]
 
-Qualifier = Literal["at_least", "more_than", "at_most", "less_than", "about"]
 QUALIFIER_DOC = (
     "How the figure binds: at_least (以上, 不低于, 突破, 不少于), more_than (超过, 超, 高于), "
     "at_most (以下, 以内, 不超过), less_than (低于), about (左右). Absent: exactly as printed."
 )
-QUALIFIER_SYMBOLS = {"at_least": "≥", "more_than": ">", "at_most": "≤", "less_than": "<", "about": "≈"}
 Category = Literal[
     "rd", "enterprises", "talent", "ip", "industry", "platforms", "transfer", "finance", "fiscal",
     "projects", "other",
 ]
-
-
-class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
 class Figure(Model):
@@ -145,7 +141,7 @@ class Restatement(Figure):
     year: Year | None = Field(None, description="The year, where the restatement gives one.")
 
 
-class Indicator(Model):
+class Indicator(Located):
     """One indicator of a plan: a table row, or a target stated in the prose."""
 
     id: Slug = Field(description="Short id, unique within the plan.")
@@ -168,8 +164,6 @@ class Indicator(Model):
     restated: list[Restatement] = Field(default_factory=list, description="Other places the plan states the same target.")
     note: str | None = Field(None, description="Anything a reader of the data should know about this row.")
 
-    _loc: Any = PrivateAttr(None)
-
     @model_validator(mode="after")
     def _has_a_figure(self) -> Indicator:
         if self.target is None and self.growth is None and self.total is None:
@@ -180,7 +174,7 @@ class Indicator(Model):
 
     @property
     def is_share(self) -> bool:
-        return self.unit.strip() in {"%", "％"}
+        return is_share(self.unit)
 
 
 class ClaimValue(Model):
@@ -223,7 +217,7 @@ class Change(Model):
         return self
 
 
-class Claim(Model):
+class Claim(Located):
     """A numeric claim in the prose: a change between two years, with one or both ends printed."""
 
     id: Slug = Field(description="Short id, unique within the plan.")
@@ -238,8 +232,6 @@ class Claim(Model):
     changes: list[Change] = Field(default_factory=list,
                                   description="What the claim says about the change; empty: only the two values.")
     note: str | None = Field(None, description="Anything a reader of the data should know about this claim.")
-
-    _loc: Any = PrivateAttr(None)
 
     @model_validator(mode="after")
     def _checkable(self) -> Claim:
@@ -277,7 +269,7 @@ class Period(Model):
         return self
 
 
-class Plan(Model):
+class Plan(Located):
     """One published plan and its quantitative targets."""
 
     id: Slug = Field(description="Short id, unique across the data (deqing-2021-2025).")
@@ -290,8 +282,6 @@ class Plan(Model):
     source: str = Field(min_length=1, description="File name of the source document the line numbers refer to.")
     indicators: list[Indicator] = Field(min_length=1, description="The plan's indicators and targets.")
     claims: list[Claim] = Field(default_factory=list, description="Numeric claims in the plan's prose.")
-
-    _loc: Any = PrivateAttr(None)
 
 
 class PlanFile(Model):
@@ -308,3 +298,19 @@ def json_schema(model: type[BaseModel] | None = None) -> dict[str, Any]:
     """The JSON Schema of a plan file (or of another file model), for editors and other tools."""
     schema = (model or PlanFile).model_json_schema()
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+
+
+def by_region(plans: list[Plan]) -> dict[str, list[Plan]]:
+    """Plans grouped by region (its Chinese name), each group earliest first."""
+    groups: dict[str, list[Plan]] = {}
+    for plan in plans:
+        groups.setdefault(plan.region.zh, []).append(plan)
+    for group in groups.values():
+        group.sort(key=lambda p: (p.period.last, p.period.first))
+    return groups
+
+
+def successive_pairs(plans: list[Plan]) -> list[tuple[Plan, Plan]]:
+    """Consecutive plans of one region (Jiaxing 2016–2020, then 2023–2027), earlier first."""
+    return [(a, b) for group in by_region(plans).values() for a, b in zip(group, group[1:])
+            if a.period.last < b.period.last]

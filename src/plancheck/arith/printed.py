@@ -1,4 +1,4 @@
-"""Numbers as printed: their value, their precision, and the interval they stand for.
+"""Numbers as printed: their value and their precision.
 
 A plan prints ``7.4``; the measurement behind it is anywhere in [7.35, 7.45]. plancheck keeps every
 figure as the text it was printed as, so that ``3.20`` (two decimals) never becomes ``3.2`` (one).
@@ -6,7 +6,6 @@ figure as the text it was printed as, so that ``3.20`` (two decimals) never beco
 
 from __future__ import annotations
 
-import math
 import re
 
 NUMBER_RE = re.compile(r"^[+-]?[0-9]+(?:\.([0-9]+))?$")
@@ -35,6 +34,11 @@ def check_printed(text: str) -> str:
     raise ValueError(f"{text!r} is not a number as printed (expected digits such as 22, 3.20 or -1.5)")
 
 
+def is_printed(text: str) -> bool:
+    """Whether ``text`` is a plain decimal number as a plan prints it."""
+    return NUMBER_RE.match(text.strip()) is not None
+
+
 def decimals(text: str) -> int:
     """How many decimals a printed figure has: ``3.20`` → 2, ``1000`` → 0."""
     m = NUMBER_RE.match(text.strip())
@@ -45,40 +49,9 @@ def decimals(text: str) -> int:
 
 def unit_of_last_digit(text: str) -> float:
     """``3.20`` → 0.01, ``22`` → 1."""
-    return 10.0 ** -decimals(text)
+    return float(10.0 ** -decimals(text))
 
 
 def half_unit(text: str) -> float:
     """Half a unit of the last printed digit: the rounding radius of the figure."""
     return unit_of_last_digit(text) / 2
-
-
-def about_radius(text: str) -> float:
-    """Radius of a figure marked 左右 (about): half a unit of its last non-zero digit.
-
-    ``500`` → 50 (so 500左右 means 450 to 550), ``8`` → 0.5, ``0.05`` → 0.005.
-    """
-    value = abs(float(text))
-    if value == 0:
-        return half_unit(text)
-    d = decimals(text)
-    digits = text.strip().lstrip("+-").replace(".", "")
-    trailing_zeros = len(digits) - len(digits.rstrip("0"))
-    return 10.0 ** (trailing_zeros - d) / 2
-
-
-def rounded_interval(text: str) -> tuple[float, float]:
-    v, h = float(text), half_unit(text)
-    return v - h, v + h
-
-
-def format_number(x: float, digits: int = 3) -> str:
-    """A short human form of a computed value: ``0.0940`` → ``0.094``, inf → ``∞``."""
-    if math.isinf(x):
-        return "∞" if x > 0 else "-∞"
-    if math.isnan(x):
-        return "n/a"
-    text = f"{x:.{digits}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text

@@ -14,17 +14,18 @@ keeps its line and column. The events are turned into plain data by hand:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import yaml
 
+from ..model.positions import Pos, SourceMap, YamlPath
+
 try:  # libyaml's parser is much faster on large files
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
-
-Path = tuple[Any, ...]
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
@@ -32,11 +33,6 @@ _FALSE = {"false", "False", "FALSE"}
 _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
 MAX_SYNTAX_RETRIES = 25
-
-
-class Pos(NamedTuple):
-    line: int  # 1-based
-    column: int  # 1-based
 
 
 class Problem(NamedTuple):
@@ -51,21 +47,14 @@ class Document:
     """One YAML document as plain data, with the position of every value and every key."""
 
     data: Any
-    positions: dict[Path, Pos] = field(default_factory=dict)
-    key_positions: dict[Path, Pos] = field(default_factory=dict)
-    spans: dict[Path, tuple[int, int]] = field(default_factory=dict)  # first and last line of a node
+    source: SourceMap = field(default_factory=SourceMap)
+    spans: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)  # first and last line of a node
 
-    def pos(self, path: Path) -> Pos:
-        """Where ``path`` is written, or the nearest enclosing value that is."""
-        for cut in range(len(path), -1, -1):
-            p = path[:cut]
-            if p in self.positions:
-                return self.positions[p]
-        return Pos(1, 1)
+    def pos(self, path: YamlPath) -> Pos:
+        return self.source.pos(path)
 
-    def key_pos(self, path: Path) -> Pos:
-        """Where the key of ``path`` is written (falls back to the value's position)."""
-        return self.key_positions.get(path) or self.pos(path)
+    def key_pos(self, path: YamlPath) -> Pos:
+        return self.source.key_pos(path)
 
 
 @dataclass
@@ -153,14 +142,21 @@ def _syntax_problem(err: yaml.MarkedYAMLError, lines: list[str]) -> Problem:
     return Problem(line, column, "yaml-syntax", message)
 
 
-class _Discard:
-    """A key whose value is read (so its subtree is still checked) but not kept."""
+class _Discard(str):
+    """A key whose value is read (so its subtree is still checked) but not kept.
+
+    Its text holds a NUL, which no YAML key can, so it never equals a key of the document.
+    """
+
+
+def _discard() -> _Discard:
+    return _Discard("\x00discarded")
 
 
 class _Frame:
     __slots__ = ("kind", "container", "path", "key", "first", "is_key")
 
-    def __init__(self, kind: str, container: Any, path: Path, is_key: bool):
+    def __init__(self, kind: str, container: Any, path: YamlPath, is_key: bool):
         self.kind = kind  # "map" or "seq"
         self.container = container
         self.path = path
@@ -202,7 +198,7 @@ class _Builder:
                 continue
             if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 frame = stack.pop()
-                doc.spans[frame.path] = (doc.positions[frame.path].line, event.end_mark.line + 1)
+                doc.spans[frame.path] = (doc.source.positions[frame.path].line, event.end_mark.line + 1)
                 self._attach(doc, stack, frame.container, frame.is_key)
                 continue
             if kind not in (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.AliasEvent):
@@ -215,14 +211,14 @@ class _Builder:
                 continue
             if is_key:
                 self._problem(mark, "wrong-type", "a key must be a plain name, not a list, mapping or alias")
-                path: Path = (parent.path if parent else ()) + (_Discard(),)
+                path: YamlPath = (parent.path if parent else ()) + (_discard(),)
             elif parent is None:
                 path = ()
             elif parent.kind == "seq":
                 path = parent.path + (len(parent.container),)
             else:
                 path = parent.path + (parent.key,)
-            doc.positions[path] = Pos(mark.line + 1, mark.column + 1)
+            doc.source.positions[path] = Pos(mark.line + 1, mark.column + 1)
             if kind is yaml.AliasEvent:
                 self.aliases.append(Problem(mark.line + 1, mark.column + 1, "yaml-alias", ""))
                 self._attach(doc, stack, None, is_key)
@@ -254,16 +250,16 @@ class _Builder:
         key, mark = event.value, event.start_mark
         if key == "<<" and not event.style:
             self._problem(mark, "yaml-merge", "merge keys (<<) are not supported in plan files: write the fields out")
-            frame.key = _Discard()
+            frame.key = _discard()
         elif key in frame.first:
             self._problem(mark, "duplicate-key",
                           f"duplicate key '{key}' (first at line {frame.first[key]}): YAML readers silently "
                           "keep only one of them; remove or rename one")
-            frame.key = _Discard()
+            frame.key = _discard()
         else:
             frame.first[key] = mark.line + 1
             frame.key = key
-            doc.key_positions[frame.path + (key,)] = Pos(mark.line + 1, mark.column + 1)
+            doc.source.key_positions[frame.path + (key,)] = Pos(mark.line + 1, mark.column + 1)
 
     @staticmethod
     def _attach(doc: Document, stack: list[_Frame], value: Any, is_key: bool) -> None:
@@ -274,7 +270,7 @@ class _Builder:
         if parent.kind == "seq":
             parent.container.append(value)
         elif is_key:  # a complex key: reported; its value is read but not kept
-            parent.key = _Discard()
+            parent.key = _discard()
         else:
             if not isinstance(parent.key, _Discard):
                 parent.container[parent.key] = value

@@ -9,18 +9,18 @@ unit and only for the whole region (a zone's figures are not the region's).
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from .catalogue import Identity, Index, conversion
-from .dataset import where
-from .figures import about_radius, half_unit
-from .models import Plan
-
-MEASURED, TARGET, IMPLIED = "measured", "target", "implied"
+from ..arith.interval import interval
+from ..arith.numbers import finite_or_none
+from ..model.positions import Place
+from ..model.catalogue import Identity, Index, conversion
+from ..model.plan import Plan
+from ..model.status import FactKind, Status
+from .claims import ClaimResult
 
 
 @dataclass(frozen=True)
@@ -31,25 +31,18 @@ class Fact:
     point: float
     low: float
     high: float
-    kind: str  # measured | target | implied
+    kind: FactKind
     source: str  # what it is, for messages: "baseline of rd-intensity", "claim rd-spending-2010-2015"
-    place: tuple[str, int, int]  # file, line, column in the data
+    place: Place  # file, line, column in the data
 
 
 def _interval(value: str, qualifier: str | None, measured: bool, factor: float) -> tuple[float, float, float]:
-    v = float(value)
-    h = half_unit(value) if measured else 0.0
-    lo, hi = v - h, v + h
-    if qualifier in ("at_least", "more_than"):
-        hi = math.inf
-    elif qualifier in ("at_most", "less_than"):
-        lo = -math.inf
-    elif qualifier == "about":
-        lo, hi = v - about_radius(value), v + about_radius(value)
-    return v * factor, lo * factor, hi * factor
+    """Point, low and high of a printed figure, in the catalogue entry's unit."""
+    bounds = interval(value, qualifier, measured=measured).scaled(factor)
+    return float(value) * factor, bounds.low, bounds.high
 
 
-def gather(plans: list[Plan], index: Index, claims: list[Any]) -> list[Fact]:
+def gather(plans: list[Plan], index: Index, claims: list[ClaimResult]) -> list[Fact]:
     """Every fact of the plans, the first source of a (plan, key, year) first."""
     facts: list[Fact] = []
     for plan in plans:
@@ -60,12 +53,12 @@ def gather(plans: list[Plan], index: Index, claims: list[Any]) -> list[Fact]:
                 continue
             if ind.baseline:
                 b = ind.baseline
-                facts.append(Fact(plan, entry.key, b.year, *_interval(b.value, None, True, factor), MEASURED,
-                                  f"baseline of {ind.id}", where(ind, "baseline", "value")))
+                facts.append(Fact(plan, entry.key, b.year, *_interval(b.value, None, True, factor), FactKind.MEASURED,
+                                  f"baseline of {ind.id}", ind.place("baseline", "value")))
             t = ind.target
             if t and t.kind == "level" and t.upper is None:
-                facts.append(Fact(plan, entry.key, t.year, *_interval(t.value, t.qualifier, False, factor), TARGET,
-                                  f"target of {ind.id}", where(ind, "target", "value")))
+                facts.append(Fact(plan, entry.key, t.year, *_interval(t.value, t.qualifier, False, factor), FactKind.TARGET,
+                                  f"target of {ind.id}", ind.place("target", "value")))
         for claim in plan.claims:
             entry = index.entries.get(claim.key) if claim.key else None
             factor = conversion(claim.unit, entry.unit) if entry else None
@@ -76,14 +69,15 @@ def gather(plans: list[Plan], index: Index, claims: list[Any]) -> list[Fact]:
                 if end.value is not None:
                     measured = end.year < plan.period.first
                     facts.append(Fact(plan, entry.key, end.year, *_interval(end.value, end.qualifier, measured, factor),
-                                      MEASURED if measured else TARGET, f"claim {claim.id}",
-                                      where(claim, part, "value")))
+                                      FactKind.MEASURED if measured else FactKind.TARGET, f"claim {claim.id}",
+                                      claim.place(part, "value")))
     for r in claims:  # values the claims imply
         entry = index.entries.get(r.claim.key) if r.claim.key else None
         factor = conversion(r.claim.unit, entry.unit) if entry else None
-        if r.status == "implied" and entry is not None and factor is not None and not r.claim.scope:
+        if r.status is Status.IMPLIED and entry is not None and factor is not None and not r.claim.scope:
+            assert r.implied_year is not None and r.change is not None
             facts.append(Fact(r.plan, entry.key, r.implied_year, r.point * factor, r.low * factor, r.high * factor,
-                              IMPLIED, f"implied by claim {r.claim.id}", where(r.claim, "changes", r.change)))
+                              FactKind.IMPLIED, f"implied by claim {r.claim.id}", r.claim.place("changes", r.change)))
     first: dict[tuple[str, str, int], Fact] = {}
     for f in facts:
         first.setdefault((f.plan.id, f.key, f.year), f)
@@ -104,9 +98,7 @@ class IdentityValue:
     denominator: Fact
 
     def as_dict(self) -> dict[str, Any]:
-        def num(x: float) -> float | None:
-            return float(x) if math.isfinite(x) else None
-
+        num = finite_or_none
         return {"identity": self.identity.id, "quantity": self.identity.quantity,
                 "quantity_en": self.identity.quantity_en, "unit": self.identity.unit, "plan": self.plan.id,
                 "year": self.year, "value": num(self.point), "low": num(self.low), "high": num(self.high),

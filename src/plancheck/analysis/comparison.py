@@ -1,13 +1,13 @@
 """plancheck compare: plans side by side, one row per catalogue indicator.
 
-``compare(plans, index)`` is the library API; ``--format json`` prints its ``as_dict()``.
+``compare(plans, index)`` builds the comparison; ``--format json`` prints its ``as_dict()``.
 
 * Indicators are aligned by their catalogue entry (and scope: a zone's target is its own row), so
   differently worded indicators share a row; look-alike entries the catalogue marks as not
   comparable get rows of their own, shown next to each other and marked.
 * Values are converted to the entry's unit where they differ only by scale (万家 → 家).
-* The pace of each plan is the annual growth its baseline and target imply (verify's vectorised
-  arithmetic; compound % for levels, percentage points a year for shares), else the growth it states.
+* The pace of each plan is the annual growth its baseline and target imply (the vectorised
+  arithmetic of ``rates``; compound % for levels, percentage points a year for shares), else the growth it states.
 * More ambitious: the higher pace; where fewer than two plans have a pace, the higher target level
   if the plans share the target year. Targets of different kinds (a level against a 累计 sum) are
   not comparable.
@@ -20,10 +20,13 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import growth
-from .catalogue import Entry, Index, conversion
-from .figures import decimals, format_number
-from .models import Indicator, Plan
+from ..arith import growth
+from ..arith.growth import RateUnit
+from ..arith.numbers import format_number
+from ..arith.printed import decimals
+from ..model.catalogue import Entry, Index, conversion
+from ..model.plan import Indicator, Plan, successive_pairs
+from .rates import results
 
 TIE_REL = 1e-9  # equal up to floating-point noise
 
@@ -43,7 +46,7 @@ class Cell:
     indicator: Indicator
     factor: float | None  # printed unit → row unit; None when the units differ in kind
     pace: float | None = None
-    pace_unit: str | None = None  # percent | pp
+    pace_unit: RateUnit | None = None  # percent | pp
     pace_basis: str | None = None  # implied (from baseline and target) | stated (the plan's own rate)
 
     def convert(self, printed: str | None) -> float | None:
@@ -89,7 +92,7 @@ class Between:
     from_year: int
     to_year: int
     pace: float
-    unit: str
+    unit: RateUnit
 
     def as_dict(self) -> dict[str, Any]:
         return {"from": self.earlier, "to": self.later, "from_year": self.from_year, "to_year": self.to_year,
@@ -155,12 +158,10 @@ class Comparison:
         }
 
 
-def _paces(plans: list[Plan]) -> dict[tuple[str, str], tuple[float, str]]:
+def _paces(plans: list[Plan]) -> dict[tuple[str, str], tuple[float, RateUnit]]:
     """(plan, indicator) → (annual pace, unit) from baseline and target, in one vectorised pass."""
-    from .verify import run
-
     out = {}
-    for r in run(plans).results:
+    for r in results(plans):
         if r.kind == "growth" and r.point is not None and r.unit in ("percent", "pp") and math.isfinite(r.point):
             out[(r.plan.id, r.indicator.id)] = (r.point, r.unit)
     return out
@@ -201,18 +202,6 @@ def _judge(row: Row) -> None:
         row.leader, row.basis = _rank(level, better), "level"  # type: ignore[arg-type]
 
 
-def _successive(plans: list[Plan]) -> list[tuple[Plan, Plan]]:
-    """Consecutive plans of the same region, earlier first."""
-    pairs = []
-    by_region: dict[str, list[Plan]] = {}
-    for p in plans:
-        by_region.setdefault(p.region.zh, []).append(p)
-    for group in by_region.values():
-        group.sort(key=lambda p: (p.period.last, p.period.first))
-        pairs += [(a, b) for a, b in zip(group, group[1:]) if a.period.last < b.period.last]
-    return pairs
-
-
 def compare(plans: list[Plan], index: Index) -> Comparison:
     paces = _paces(plans)
     rows: dict[tuple[Any, ...], Row] = {}
@@ -243,7 +232,7 @@ def compare(plans: list[Plan], index: Index) -> Comparison:
         _judge(row)
     all_rows = ordered + local_rows
 
-    for earlier, later in _successive(plans):
+    for earlier, later in successive_pairs(plans):
         for row in ordered:
             a, b = row.cells.get(earlier.id), row.cells.get(later.id)
             if not (a and b and row.comparable and a.indicator.target and b.indicator.target):
@@ -251,12 +240,12 @@ def compare(plans: list[Plan], index: Index) -> Comparison:
             ta, tb = a.indicator.target, b.indicator.target
             if ta.kind != "level" or tb.kind != "level" or tb.year <= ta.year:
                 continue
-            unit = "pp" if row.entry and row.entry.kind == "share" else "percent"
+            unit: RateUnit = "pp" if row.entry and row.entry.kind == "share" else "percent"
             va, vb = a.convert(ta.value), b.convert(tb.value)
             if va is None or vb is None or (unit == "percent" and va <= 0):
                 continue
             row.between.append(Between(earlier.id, later.id, ta.year, tb.year,
-                                       growth.pace(unit, str(va), str(vb), tb.year - ta.year), unit))
+                                       growth.pace(unit, va, vb, tb.year - ta.year), unit))
 
     shared = [r for r in all_rows if len(r.cells) >= 2]
     summary = {

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from .findings import ERROR, INFO, WARNING, Finding, count_levels
+from ..model.findings import Finding, count_levels
+from ..model.status import LEVELS, Level
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from ..analysis.claims import ClaimResult
+    from ..analysis.facts import IdentityValue
+    from ..analysis.rates import GrowthResult
 
 
 @dataclass
@@ -18,27 +25,31 @@ class Report:
     command: str
     findings: list[Finding]
     files: list[str] = field(default_factory=list)
-    results: list[Any] = field(default_factory=list)  # verify: one GrowthResult per indicator checked
-    claims: list[Any] = field(default_factory=list)  # verify: one ClaimResult per claim check
-    identities: list[Any] = field(default_factory=list)  # verify: one IdentityValue per implied quantity
-    summary: dict[str, Any] = field(default_factory=dict)
-    tables: Callable[[], list[Any]] | None = None  # rich renderables for the table view
+    results: list[GrowthResult] = field(default_factory=list)  # verify: one per stated figure
+    claims: list[ClaimResult] = field(default_factory=list)  # verify: one per claim check
+    identities: list[IdentityValue] = field(default_factory=list)  # verify: one per implied quantity
+    summary: dict[str, object] = field(default_factory=dict)
+    tables: Callable[[], list[RenderableType]] | None = None  # rich renderables for the table view
+
+
+class Reporter(Protocol):
+    def __call__(self, report: Report, *, color: bool = False, width: int = 100) -> str: ...
 
 
 def summary_line(report: Report) -> str:
     counts = count_levels(report.findings)
-    parts = [f"{counts[level]} {level}{'' if counts[level] == 1 else 's'}" for level in (ERROR, WARNING, INFO)]
+    parts = [f"{counts[level]} {level}{'' if counts[level] == 1 else 's'}" for level in LEVELS]
     files = len(report.files)
     return f"{', '.join(parts)} in {files} file{'' if files == 1 else 's'}"
 
 
-def plain(report: Report, **_: Any) -> str:
+def plain(report: Report, *, color: bool = False, width: int = 100) -> str:
     """``file:line:col: level [rule] message``, one finding a line: for grep, editors and logs."""
     return "".join(f"{f.file}:{f.line}:{f.column}: {f.level} [{f.rule}] {f.message}\n"
                    for f in sorted(report.findings))
 
 
-def as_json(report: Report, **_: Any) -> str:
+def as_json(report: Report, *, color: bool = False, width: int = 100) -> str:
     doc: dict[str, Any] = {"summary": report.summary or {"files": len(report.files),
                                                          "findings": count_levels(report.findings)}}
     if report.command == "verify":
@@ -49,27 +60,16 @@ def as_json(report: Report, **_: Any) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
-def render_rich(renderables: list[Any], *, color: bool, width: int) -> str:
-    from rich.console import Console
-    from rich.text import Text
-
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=width, force_terminal=color, no_color=not color,
-                      color_system="standard" if color else None, highlight=False, emoji=False)
-    for item in renderables:
-        # Plain lines of text keep their length (a finding pasted from a terminal stays one line).
-        console.print(item, soft_wrap=isinstance(item, (str, Text)))
-    return buffer.getvalue()
-
-
-_STYLES = {ERROR: "bold red", WARNING: "yellow", INFO: "cyan"}
+_STYLES = {Level.ERROR: "bold red", Level.WARNING: "yellow", Level.INFO: "cyan"}
 
 
 def table(report: Report, *, color: bool = False, width: int = 100) -> str:
     """For people at a terminal: the command's tables, then the findings, then a summary."""
     from rich.text import Text
 
-    items: list[Any] = list(report.tables()) if report.tables else []
+    from .console import render_rich
+
+    items: list[RenderableType] = list(report.tables()) if report.tables else []
     for f in sorted(report.findings):
         line = Text(f"{f.file}:{f.line}:{f.column}: ")
         line.append(f.level, style=_STYLES[f.level])
@@ -84,10 +84,10 @@ def _gh_escape(text: str, prop: bool = False) -> str:
     return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 
 
-_GH_LEVELS = {ERROR: "error", WARNING: "warning", INFO: "notice"}
+_GH_LEVELS = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "notice"}
 
 
-def github(report: Report, **_: Any) -> str:
+def github(report: Report, *, color: bool = False, width: int = 100) -> str:
     """GitHub Actions workflow commands (inline annotations), then the full plain list.
 
     GitHub shows a limited number of annotations per step; the plain list after them has everything.
@@ -100,15 +100,15 @@ def github(report: Report, **_: Any) -> str:
     return "".join(lines) + plain(report)
 
 
-_SARIF_LEVELS = {ERROR: "error", WARNING: "warning", INFO: "note"}
+_SARIF_LEVELS = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "note"}
 
 
-def sarif(report: Report, **_: Any) -> str:
+def sarif(report: Report, *, color: bool = False, width: int = 100) -> str:
     """SARIF 2.1.0, as code-scanning uploads accept it: the tool, its rules, results with locations."""
     from pathlib import PurePath
 
-    from . import __version__
-    from .checks import RULES, documentation
+    from ..version import __version__
+    from ..checks.registry import RULES, documentation
 
     rule_ids = list(RULES)
     rules = [{
@@ -147,7 +147,7 @@ def sarif(report: Report, **_: Any) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
-REPORTERS: dict[str, Callable[..., str]] = {
+REPORTERS: dict[str, Reporter] = {
     "table": table,
     "plain": plain,
     "json": as_json,

@@ -13,7 +13,8 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .models import Indicator, Model, Slug
+from .base import Model
+from .plan import Indicator, Slug
 
 SCALES = (("万亿", 1e12), ("亿", 1e8), ("万", 1e4), ("千", 1e3))
 

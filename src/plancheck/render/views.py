@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any
+import math
+from collections import Counter
+from typing import TYPE_CHECKING, Any
 
-from . import fmt
-from .models import Plan
+from ..arith.numbers import format_number
+from ..arith.printed import decimals
+from ..model import forms
+from ..model.notation import RATE_UNIT_SYMBOLS, qualified
+from ..model.plan import Change, ClaimValue, Plan
+from ..model.status import Status, Unchecked
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.table import Table
+
+    from ..analysis.claims import ClaimResult
+    from ..api import VerifyRun
 
 
 def plan_counts(plan: Plan) -> tuple[int, int]:
@@ -25,7 +38,7 @@ def list_rows(plans: list[Plan]) -> list[dict[str, Any]]:
     return rows
 
 
-def list_table(plans: list[Plan]) -> list[Any]:
+def list_table(plans: list[Plan]) -> list[RenderableType]:
     from rich import box
     from rich.table import Table
 
@@ -43,7 +56,7 @@ def show_dict(plan: Plan) -> dict[str, Any]:
     return plan.model_dump(mode="json", exclude_none=True)
 
 
-def show_table(plan: Plan, lang: str = "zh") -> list[Any]:
+def show_table(plan: Plan, lang: str = "zh") -> list[RenderableType]:
     from rich import box
     from rich.table import Table
     from rich.text import Text
@@ -66,65 +79,60 @@ def show_table(plan: Plan, lang: str = "zh") -> list[Any]:
             name += f" [{ind.scope}]"
         if ind.aspirational:
             name += " (力争)"
-        stated = fmt.growth(ind.growth) or fmt.growth(ind.total)
-        t.add_row(name, ind.unit, fmt.baseline(ind.baseline), fmt.target(ind.target), stated,
-                  fmt.source_lines(ind))
+        stated = forms.stated(ind.growth) or forms.stated(ind.total)
+        t.add_row(name, ind.unit, forms.baseline(ind.baseline), forms.target(ind.target), stated,
+                  forms.source_lines(ind))
     n_ind, n_tgt = plan_counts(plan)
     foot = Text(f"{n_ind} indicators, {n_tgt} with a target value. "
                 "≥ at least · > more than · ≤ at most · ≈ about · + increment · Σ cumulative")
-    out: list[Any] = [head, t, foot]
+    out: list[RenderableType] = [head, t, foot]
     if plan.claims:
         c = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True, title="claims in the prose",
                   title_justify="left")
         for col in ("claim", "start", "end", "change", "line"):
             c.add_column(col, overflow="fold", justify="right" if col == "line" else "left")
         for claim in plan.claims:
-            def end(v: Any) -> str:
-                return f"{v.year}: {fmt.qualified(v.value, v.qualifier)}" if v.value else f"{v.year}: ?"
-
-            def change(ch: Any) -> str:
-                if ch.parts:
-                    return " + ".join(p.printed or p.value for p in ch.parts)
-                return ch.printed or ch.value + {"percent": "%", "pp": " pp", "times": "×", "absolute": ""}[ch.unit]
-
-            changes = "; ".join(change(ch) for ch in claim.changes) or "—"
-            c.add_row(f"{claim.subject} ({claim.unit})", end(claim.start), end(claim.end), changes, str(claim.line))
+            changes = "; ".join(_change(ch) for ch in claim.changes) or "—"
+            c.add_row(f"{claim.subject} ({claim.unit})", _end(claim.start), _end(claim.end), changes, str(claim.line))
         out += [c, Text(f"{len(plan.claims)} claims; `?`: a value the plan does not print (verify shows it).")]
     return out
 
 
-_VERDICT_STYLE = {"consistent": "green", "rounding": "cyan", "inconsistent": "bold red", "unchecked": "dim"}
-_VERDICT_TEXT = {"consistent": "✓ consistent", "rounding": "≈ rounding", "inconsistent": "✗ inconsistent"}
-_UNIT = {"percent": "%", "pp": " pp", "times": "×"}
+def _end(v: ClaimValue) -> str:
+    return f"{v.year}: {qualified(v.value, v.qualifier)}" if v.value else f"{v.year}: ?"
+
+
+def _change(ch: Change) -> str:
+    if ch.parts:
+        return " + ".join(p.printed or p.value for p in ch.parts)
+    assert ch.value is not None
+    return ch.printed or ch.value + RATE_UNIT_SYMBOLS[ch.unit]
+
+
+_STYLE = {Status.CONSISTENT: "green", Status.ROUNDING: "cyan", Status.INCONSISTENT: "bold red",
+          Status.UNCHECKED: "dim", Status.IMPLIED: "", Status.PACE: ""}
+_VERDICT_TEXT = {Status.CONSISTENT: "✓ consistent", Status.ROUNDING: "≈ rounding",
+                 Status.INCONSISTENT: "✗ inconsistent", Status.IMPLIED: "→ implied", Status.PACE: "→ pace"}
 
 
 def _compact_range(low: float, high: float, digits: int) -> str:
-    from math import isinf
-
-    from .figures import format_number
-
-    if isinf(high) and isinf(low):
+    if math.isinf(high) and math.isinf(low):
         return "any"
-    if isinf(high):
+    if math.isinf(high):
         return "≥" + format_number(low, digits)
-    if isinf(low):
+    if math.isinf(low):
         return "≤" + format_number(high, digits)
     lo, hi = format_number(low, digits), format_number(high, digits)
     return lo if lo == hi else f"{lo}–{hi}"
 
 
-def verify_tables(run: Any, lang: str = "zh") -> list[Any]:
+def verify_tables(run: VerifyRun, lang: str = "zh") -> list[RenderableType]:
     """One table per plan: every indicator with a stated rate or an implied pace, then its coverage."""
-    from collections import Counter
-
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    from .figures import decimals, format_number
-    from .models import QUALIFIER_SYMBOLS
-
-    out: list[Any] = []
+    out: list[RenderableType] = []
     for plan in run.plans:
         results = [r for r in run.results if r.plan is plan]
         shown = [r for r in results if r.point is not None or r.stated is not None]
@@ -140,28 +148,27 @@ def verify_tables(run: Any, lang: str = "zh") -> list[Any]:
                 ind = r.indicator
                 name = ind.name_en if lang == "en" and ind.name_en else ind.name
                 b, tg, s = r.baseline, r.target, r.stated
-                target = fmt.target(tg).split(": ", 1)[-1] if tg else ""
+                target = forms.target(tg).split(": ", 1)[-1] if tg else ""
                 span = f"{b.value} → {target}" if b else target
                 years = f"{b.year}–{tg.year}" if b and tg else (str(tg.year) if tg else "")
                 suffix = "" if r.kind == "growth" else " total"
                 stated = ""
                 if s is not None:
-                    stated = QUALIFIER_SYMBOLS.get(s.qualifier or "", "") + s.value + _UNIT[s.unit] + suffix
+                    stated = qualified(s.value, s.qualifier) + RATE_UNIT_SYMBOLS[s.unit] + suffix
                 digits = max(decimals(s.value) + 1, 2) if s else 2
                 computed = rng = ""
-                if r.point is not None:
-                    computed = format_number(r.point, digits) + _UNIT[r.unit] + suffix
+                if r.point is not None and r.unit is not None and r.low is not None and r.high is not None:
+                    computed = format_number(r.point, digits) + RATE_UNIT_SYMBOLS[r.unit] + suffix
                     rng = _compact_range(r.low, r.high, digits)
-                verdict = _VERDICT_TEXT.get(r.status, "– not stated" if r.reason == "no stated growth"
+                verdict = _VERDICT_TEXT.get(r.status, "– not stated" if r.reason is Unchecked.NOT_STATED
                                             else f"– {r.reason}")
-                t.add_row(name, span, years, stated, computed, rng,
-                          Text(verdict, style=_VERDICT_STYLE[r.status]))
+                t.add_row(name, span, years, stated, computed, rng, Text(verdict, style=_STYLE[r.status]))
             out.append(t)
         counts = Counter(r.status for r in results)
-        reasons = Counter(r.reason for r in results if r.status == "unchecked")
-        checked = sum(counts[s] for s in ("consistent", "rounding", "inconsistent"))
-        line = (f"{checked} checked ({counts['consistent']} consistent, {counts['rounding']} within rounding, "
-                f"{counts['inconsistent']} inconsistent); {counts['unchecked']} not checkable")
+        reasons = Counter(str(r.reason) for r in results if r.status is Status.UNCHECKED)
+        checked = sum(counts[s] for s in (Status.CONSISTENT, Status.ROUNDING, Status.INCONSISTENT))
+        line = (f"{checked} checked ({counts[Status.CONSISTENT]} consistent, {counts[Status.ROUNDING]} within "
+                f"rounding, {counts[Status.INCONSISTENT]} inconsistent); {counts[Status.UNCHECKED]} not checkable")
         if reasons:
             line += ": " + ", ".join(f"{reason} {n}" for reason, n in reasons.most_common())
         out.append(Text(line + ("\n" if not plan.claims else "")))
@@ -182,23 +189,18 @@ def verify_tables(run: Any, lang: str = "zh") -> list[Any]:
     return out
 
 
-_CLAIM_STYLE = {"consistent": "green", "rounding": "cyan", "inconsistent": "bold red", "implied": "", "pace": ""}
-_CLAIM_TEXT = {"consistent": "✓ consistent", "rounding": "≈ rounding", "inconsistent": "✗ inconsistent",
-               "implied": "→ implied", "pace": "→ pace"}
-
-
-def claims_table(results: list[Any]) -> Any:
+def claims_table(results: list[ClaimResult]) -> Table:
     """The plan's prose claims: each check, implied value or pace, in a sentence, with its verdict."""
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    from .claims import describe
+    from ..analysis.claims import describe
 
     t = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True, title="claims in the prose",
               title_justify="left")
     t.add_column("claim", overflow="fold")
     t.add_column("verdict", no_wrap=True)
     for r in results:
-        t.add_row(describe(r), Text(_CLAIM_TEXT[r.status], style=_CLAIM_STYLE[r.status]))
+        t.add_row(describe(r), Text(_VERDICT_TEXT[r.status], style=_STYLE[r.status]))
     return t

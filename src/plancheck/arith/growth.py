@@ -13,29 +13,31 @@ corners: low = f(B_high, T_low), high = f(B_low, T_high).
 
 Three ranges are compared with the stated interval S:
 
-* E, the *exact* range: the baseline as printed, the target as qualified (≥ opens it upwards,
-  左右 widens it by half a unit of its last non-zero digit, a range 1—2 spans it);
+* E, the *exact* range: the baseline as printed, the target as qualified (a set value; see
+  ``interval.interval`` for what each qualifier does);
 * F, the *full* range: E with the baseline also spread over its rounding interval;
 * S, the stated rate with its own rounding interval, opened by its qualifier (15%以上 → [14.5, ∞)).
 
-consistent: E meets S. rounding: only F meets S (it adds up only thanks to the baseline's
-rounding). inconsistent: F misses S. No fixed tolerance is used anywhere; a guard of 1e-9 of a
-unit of the last digit only absorbs binary floating-point noise.
+``exact_ok``: E meets S (consistent). ``full_ok``: F meets S (where only F does, the figures add up
+only thanks to the baseline's rounding). Neither: inconsistent. No fixed tolerance is used anywhere;
+a guard of 1e-9 of a unit of the last digit only absorbs binary floating-point noise.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 
-from .figures import NUMBER_RE, about_radius, decimals, half_unit
+from .interval import interval
+from .printed import decimals, is_printed
+
+RateUnit = Literal["percent", "pp", "times"]
 
 # Unit codes of the arrays
 PERCENT, PP, TIMES = 0, 1, 2
-UNIT_CODES = {"percent": PERCENT, "pp": PP, "times": TIMES}
-
-CONSISTENT, ROUNDING, INCONSISTENT = "consistent", "rounding", "inconsistent"
+UNIT_CODES: dict[str, int] = {"percent": PERCENT, "pp": PP, "times": TIMES}
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,7 @@ class Case:
     target: str
     years: int  # n; 1 for a stated total
     stated: str | None  # None: only the implied range is wanted
-    unit: str  # percent | pp | times
+    unit: RateUnit
     target_qualifier: str | None = None
     target_upper: str | None = None
     stated_qualifier: str | None = None
@@ -69,23 +71,14 @@ class Outcome:
     high: np.ndarray
     stated_low: np.ndarray
     stated_high: np.ndarray
-    status: np.ndarray  # consistent | rounding | inconsistent ("" where nothing was stated)
+    exact_ok: np.ndarray  # bool: the exact range meets the stated interval (False where nothing is stated)
+    full_ok: np.ndarray  # bool: the full range meets it
     implied_target: np.ndarray  # what the stated rate reaches from the printed baseline
     implied_baseline: np.ndarray  # the baseline the stated rate needs to reach the printed target
     units_off: np.ndarray  # stated value's distance from the full range, in units of its last digit (0 inside)
     other_low: np.ndarray  # the full range read in the other annual unit (pp for percent, and back)
     other_high: np.ndarray
     other_fits: np.ndarray  # bool: the stated figure fits that other reading
-
-
-def _open(value: float, radius: float, qualifier: str | None, about: float) -> tuple[float, float]:
-    if qualifier in ("at_least", "more_than"):
-        return value - radius, np.inf
-    if qualifier in ("at_most", "less_than"):
-        return -np.inf, value + radius
-    if qualifier == "about":
-        return value - about, value + about
-    return value - radius, value + radius
 
 
 def _rate(unit: np.ndarray, b: np.ndarray, t: np.ndarray, n: np.ndarray) -> np.ndarray:
@@ -109,23 +102,22 @@ def evaluate(cases: list[Case]) -> Outcome:
     f_lo, f_hi = np.empty(m), np.empty(m)  # full range: a measured target's rounding too
     s_lo, s_hi = np.empty(m), np.empty(m)
     for i, c in enumerate(cases):  # building the arrays: qualifiers are per case
-        b_lo[i], b_hi[i] = c.baseline_bounds or (b[i] - half_unit(c.baseline), b[i] + half_unit(c.baseline))
+        base = interval(c.baseline, measured=True)
+        b_lo[i], b_hi[i] = c.baseline_bounds or (base.low, base.high)
         # Targets are set values: exact, unless qualified (≥ opens, 左右 widens, 1—2 spans).
-        t_lo[i], t_hi[i] = _open(float(c.target), 0.0, c.target_qualifier, about_radius(c.target))
-        if c.target_upper is not None:
-            t_hi[i] = max(t_hi[i], _open(float(c.target_upper), 0.0, c.target_qualifier,
-                                         about_radius(c.target_upper))[1])
+        target = interval(c.target, c.target_qualifier, measured=False, upper=c.target_upper)
+        t_lo[i], t_hi[i] = target.low, target.high
         f_lo[i], f_hi[i] = c.target_bounds or (t_lo[i], t_hi[i])
         if c.stated is None:
             s_lo[i], s_hi[i] = np.nan, np.nan
         else:
-            s_lo[i], s_hi[i] = c.stated_bounds or _open(float(c.stated), half_unit(c.stated),
-                                                        c.stated_qualifier, about_radius(c.stated))
+            stated = interval(c.stated, c.stated_qualifier, measured=True)
+            s_lo[i], s_hi[i] = c.stated_bounds or (stated.low, stated.high)
     t_point = np.fromiter((float(c.target) for c in cases), float, m)
     n = np.fromiter((c.years for c in cases), float, m)
     unit = np.fromiter((UNIT_CODES[c.unit] for c in cases), int, m)
     stated = np.fromiter((np.nan if c.stated is None else float(c.stated) for c in cases), float, m)
-    last_digit = np.fromiter((1.0 if c.stated is None or not NUMBER_RE.match(c.stated) else
+    last_digit = np.fromiter((1.0 if c.stated is None or not is_printed(c.stated) else
                               10.0 ** -decimals(c.stated) for c in cases), float, m)
     guard = last_digit * 1e-9
 
@@ -135,8 +127,6 @@ def evaluate(cases: list[Case]) -> Outcome:
 
     exact_ok = _meets(exact_low, exact_high, s_lo, s_hi, guard)
     full_ok = _meets(low, high, s_lo, s_hi, guard)
-    status = np.where(np.isnan(stated), "",
-                      np.where(exact_ok, CONSISTENT, np.where(full_ok, ROUNDING, INCONSISTENT)))
 
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         growth_factor = np.where(unit == TIMES, stated, np.power(1.0 + stated / 100.0, n))
@@ -150,11 +140,11 @@ def evaluate(cases: list[Case]) -> Outcome:
     other_high = _rate(other, b_lo, f_hi, n)
     other_fits = (unit != TIMES) & _meets(other_low, other_high, s_lo, s_hi, guard)
 
-    return Outcome(point, exact_low, exact_high, low, high, s_lo, s_hi, status, implied_target,
+    return Outcome(point, exact_low, exact_high, low, high, s_lo, s_hi, exact_ok, full_ok, implied_target,
                    implied_baseline, units_off, other_low, other_high, other_fits)
 
 
-def pace(unit: str, baseline: str, target: str, years: int) -> float:
-    """The annual pace from a baseline to a target, as printed (no intervals): % or pp a year."""
-    return float(_rate(np.array([UNIT_CODES[unit]]), np.array([float(baseline)]),
-                       np.array([float(target)]), np.array([float(years)]))[0])
+def pace(unit: RateUnit, baseline: float, target: float, years: int) -> float:
+    """The annual pace from a baseline to a target (no intervals): % or pp a year."""
+    return float(_rate(np.array([UNIT_CODES[unit]]), np.array([baseline]),
+                       np.array([target]), np.array([float(years)]))[0])

@@ -1,15 +1,13 @@
-"""Short human forms of figures, shared by every view."""
+"""Short forms of a plan's figures, as messages and tables show them: ``2020: ≥1000``, ``22%/yr``."""
 
 from __future__ import annotations
 
-from .models import QUALIFIER_SYMBOLS, Baseline, Growth, Indicator, Target, Total
-
-
-def qualified(value: str, qualifier: str | None) -> str:
-    return f"{QUALIFIER_SYMBOLS[qualifier]}{value}" if qualifier else value
+from .notation import qualified, rate
+from .plan import Baseline, Growth, Indicator, Target, Total
 
 
 def target(t: Target | None) -> str:
+    """``2025: ≥1000``; an increment is ``+``, a cumulative sum ``Σ``, a yearly target ends ``/yr``."""
     if t is None:
         return ""
     value = f"{t.value}–{t.upper}" if t.upper else t.value
@@ -27,13 +25,14 @@ def baseline(b: Baseline | None) -> str:
     return f"{b.year}: {b.value}" if b else ""
 
 
-def growth(g: Growth | Total | None) -> str:
+def stated(g: Growth | Total | None) -> str:
+    """``≥15%/yr`` for a stated annual growth, ``0.62 pp total`` for a stated total."""
     if g is None:
         return ""
-    unit = {"percent": "%", "pp": " pp", "times": "×"}[g.unit]
-    return qualified(g.value, g.qualifier) + unit + ("/yr" if isinstance(g, Growth) else " total")
+    return rate(qualified(g.value, g.qualifier), g.unit) + ("/yr" if isinstance(g, Growth) else " total")
 
 
 def source_lines(ind: Indicator) -> str:
+    """The source lines of an indicator's figures: ``35,36,37``."""
     lines = [f.line for f in (ind.baseline, ind.target, ind.growth, ind.total) if f is not None]
     return ",".join(str(n) for n in dict.fromkeys(lines))

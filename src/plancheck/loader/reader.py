@@ -1,0 +1,167 @@
+"""From paths to validated plans: read, validate, and record where every model was written.
+
+A file that does not parse or does not fit the schema is not an exception: each problem becomes a
+``Finding`` at its line, and the plans that did validate are still returned.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..model.positions import Loc
+from ..model.catalogue import Catalogue, Entry, Identity, Index
+from ..model.findings import Finding
+from ..model.plan import Plan, PlanFile
+from ..model.status import Level
+from .events import Document, load_bytes
+from .files import DataPathError, bundled_data, collect_files, default_paths, display_name
+from .schema_errors import SchemaError, schema_errors
+
+
+@dataclass
+class Dataset:
+    """Everything read from the data: the plans that validated, the problems, the files, the catalogue."""
+
+    plans: list[Plan] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)  # catalogue entries: the bundled ones, then the data's
+    identities: list[Identity] = field(default_factory=list)
+
+    @functools.cached_property
+    def catalogue(self) -> Index:
+        """The indicator catalogue: the bundled entries and identities, then the data's own."""
+        return Index(self.entries, self.identities)
+
+
+def read(paths: list[Path] | None = None) -> Dataset:
+    """Read and validate every plan file under ``paths`` (default: PLANCHECK_DATA or the bundled data)."""
+    files = collect_files(paths if paths else default_paths())
+    bundled = bundled_catalogue()
+    data = Dataset(entries=list(bundled.catalogue), identities=list(bundled.identities))
+    for path in files:
+        try:
+            raw = path.read_bytes()
+        except OSError as err:
+            raise DataPathError(f"{path}: cannot be read ({err.strerror})") from None
+        name = display_name(path)
+        data.files.append(name)
+        plans, findings = load_file(raw, name, data)
+        data.plans += plans
+        data.findings += findings
+    data.findings.sort()
+    return data
+
+
+@functools.cache
+def bundled_catalogue() -> Catalogue:
+    """The bundled indicator catalogue (read once)."""
+    path = bundled_data() / "indicators.yaml"
+    doc = load_bytes(path.read_bytes()).documents[0].data if path.is_file() else None
+    return Catalogue.model_validate(doc) if doc else Catalogue.model_construct(catalogue=[], identities=[])
+
+
+def bundled_index() -> Index:
+    bundled = bundled_catalogue()
+    return Index(bundled.catalogue, bundled.identities)
+
+
+def load_file(raw: bytes, name: str, into: Dataset | None = None) -> tuple[list[Plan], list[Finding]]:
+    """Parse and validate one file's bytes; ``name`` is how findings refer to the file.
+
+    A document whose top-level key is ``catalogue`` is an indicator catalogue: its entries and
+    identities are added to ``into``.
+    """
+    result = load_bytes(raw)
+    findings = [Finding(name, p.line, p.column, Level.ERROR, p.rule, p.message) for p in result.problems]
+    problem_lines = {p.line for p in result.problems} | result.quiet_lines
+    if not result.documents and not result.problems:
+        findings.append(Finding(name, 1, 1, Level.ERROR, "empty-file",
+                                "the file holds no YAML data: a plan file starts with `plans:`"))
+    plans: list[Plan] = []
+    for doc in result.documents:
+        if isinstance(doc.data, dict) and "catalogue" in doc.data:
+            findings += _catalogue_document(doc, name, into)
+            continue
+        try:
+            parsed = PlanFile.model_validate(doc.data).plans
+            valid = [(i, plan, list(range(len(plan.indicators))), list(range(len(plan.claims))))
+                     for i, plan in enumerate(parsed)]
+        except ValidationError as err:
+            errors = schema_errors(err, doc)
+            for e in errors:
+                if e.pos.line in problem_lines:
+                    continue  # the loader already said what is wrong on this line
+                if _span_lost_lines(doc, e, result.blanked_lines):
+                    continue  # an artefact of a line the syntax error made unreadable
+                findings.append(e.finding(name))
+            valid = _recover(doc, errors)
+        for i, plan, rows, claim_rows in valid:
+            plan.locate(Loc(name, doc.source, ("plans", i)))
+            for j, indicator in zip(rows, plan.indicators):
+                indicator.locate(Loc(name, doc.source, ("plans", i, "indicators", j)))
+            for j, claim in zip(claim_rows, plan.claims):
+                claim.locate(Loc(name, doc.source, ("plans", i, "claims", j)))
+            plans.append(plan)
+    return plans, findings
+
+
+def _catalogue_document(doc: Document, name: str, into: Dataset | None) -> list[Finding]:
+    try:
+        catalogue = Catalogue.model_validate(doc.data)
+    except ValidationError as err:
+        return [e.finding(name) for e in schema_errors(err, doc, Catalogue)]
+    if into is not None:
+        into.entries.extend(catalogue.catalogue)
+        into.identities.extend(catalogue.identities)
+    return []
+
+
+def _recover(doc: Document, errors: list[SchemaError]) -> list[tuple[int, Plan, list[int], list[int]]]:
+    """The plans of a file that failed validation, without their invalid indicators and claims.
+
+    So one bad row is reported without hiding the rest of its plan, or the other plans, from the checks.
+    Returns each plan's index in the file, the plan, and the file's index of each kept indicator and claim.
+    """
+    data = doc.data
+    if not isinstance(data, dict) or not isinstance(data.get("plans"), list):
+        return []
+    bad = [e.path for e in errors]
+    recovered = []
+    for i, item in enumerate(data["plans"]):
+        here = [p for p in bad if p[:2] == ("plans", i)]
+        if not isinstance(item, dict) or any(len(p) < 4 or p[2] not in ("indicators", "claims") for p in here):
+            continue  # a problem in the plan's own fields: it cannot be checked
+        bad_claims = {p[3] for p in here if p[2] == "claims"}
+        broken = {p[3] for p in here if p[2] == "indicators"}
+        rows = item.get("indicators")
+        if not isinstance(rows, list):
+            continue
+        keep = [j for j in range(len(rows)) if j not in broken]
+        if not keep:
+            continue
+        claims = item.get("claims")
+        fixed: dict[str, Any] = {**item, "indicators": [rows[j] for j in keep]}
+        keep_claims: list[int] = []
+        if isinstance(claims, list):
+            keep_claims = [j for j in range(len(claims)) if j not in bad_claims]
+            fixed["claims"] = [claims[j] for j in keep_claims]
+        try:
+            plan = Plan.model_validate(fixed)
+        except ValidationError:
+            continue
+        recovered.append((i, plan, keep, keep_claims))
+    return recovered
+
+
+def _span_lost_lines(doc: Document, error: SchemaError, blanked: set[int]) -> bool:
+    span = doc.spans.get(error.path)
+    if span is None and error.path in doc.source.positions:  # a scalar: its own line
+        line = doc.source.positions[error.path].line
+        span = (line, line)
+    return bool(span and any(span[0] <= line <= span[1] + 1 for line in blanked))

@@ -1,0 +1,58 @@
+"""Where in a file each value was written: the loader records it, every layer above reads it.
+
+Kept apart from the pydantic models so that findings and reporters can be used without pydantic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+
+YamlPath = tuple[str | int, ...]
+"""A value's path inside a document: ("plans", 0, "indicators", 3, "target", "year")."""
+
+
+class Pos(NamedTuple):
+    line: int  # 1-based
+    column: int  # 1-based
+
+
+class Place(NamedTuple):
+    """File, line and column of a value: where a finding points."""
+
+    file: str
+    line: int
+    column: int
+
+
+NOWHERE = Place("<memory>", 1, 1)
+
+
+@dataclass
+class SourceMap:
+    """Where each value and each key of one document is written."""
+
+    positions: dict[YamlPath, Pos] = field(default_factory=dict)
+    key_positions: dict[YamlPath, Pos] = field(default_factory=dict)
+
+    def pos(self, path: YamlPath) -> Pos:
+        """Where ``path`` is written, or the nearest enclosing value that is."""
+        for cut in range(len(path), -1, -1):
+            p = path[:cut]
+            if p in self.positions:
+                return self.positions[p]
+        return Pos(1, 1)
+
+    def key_pos(self, path: YamlPath) -> Pos:
+        """Where the key of ``path`` is written (falls back to the value's position)."""
+        return self.key_positions.get(path) or self.pos(path)
+
+
+@dataclass(frozen=True)
+class Loc:
+    """Where a model came from: its file, the positions of its document, and its path there."""
+
+    file: str
+    source: SourceMap
+    path: YamlPath
