@@ -26,20 +26,25 @@ HEAD = """plans:
     source: bench.txt
     indicators:
 """
-ROW = ("      - id: i{n}\n        name: 指标{n}\n        unit: 家\n        category: other\n"
-       "        baseline: {{year: 2020, value: {b}, line: 1}}\n"
-       "        target: {{year: 2025, value: {t}, line: 2}}\n"
-       "        growth: {{value: {g}, unit: percent, line: 3}}\n")
+ROW = (
+    "      - id: i{n}\n        name: 指标{n}\n        unit: 家\n        category: other\n"
+    "        baseline: {{year: 2020, value: {b}, line: 1}}\n"
+    "        target: {{year: 2025, value: {t}, line: 2}}\n"
+    "        growth: {{value: {g}, unit: percent, line: 3}}\n"
+)
 
 STEPS = {
     "yaml.load (floor)": "import yaml; yaml.load(open(P, encoding='utf-8'), Loader=yaml.CSafeLoader)",
-    "yaml.parse events (floor)": "import yaml\nfor _ in yaml.parse(open(P, encoding='utf-8'), Loader=yaml.CSafeLoader): pass",
-    "plancheck load": "from plancheck import dataset; from pathlib import Path; dataset.load([Path(P)])",
-    "plancheck verify (library)": ("from plancheck import dataset, verify; from pathlib import Path\n"
-                                   "d = dataset.load([Path(P)]); verify.run(d.plans, d.findings)"),
+    "yaml.parse events (floor)": (
+        "import yaml\nfor _ in yaml.parse(open(P, encoding='utf-8'), Loader=yaml.CSafeLoader): pass"
+    ),
+    "plancheck load": "import plancheck; plancheck.load(P)",
+    "plancheck verify (library)": "import plancheck; plancheck.verify(plancheck.load(P))",
 }
-CLI = {"plancheck verify --format plain": ["verify", "--format", "plain"],
-       "plancheck verify --format json": ["verify", "--format", "json"]}
+CLI = {
+    "plancheck verify --format plain": ["verify", "--format", "plain"],
+    "plancheck verify --format json": ["verify", "--format", "json"],
+}
 
 
 def make(path: Path, megabytes: float) -> int:
@@ -57,10 +62,12 @@ def make(path: Path, megabytes: float) -> int:
 
 
 def measure(argv: list[str]) -> tuple[float, float]:
-    wrapper = ("import resource, subprocess, sys, time, json\n"
-               "t = time.perf_counter(); r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
-               "e = time.perf_counter() - t\n"
-               "print(json.dumps([e, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss]))")
+    wrapper = (
+        "import resource, subprocess, sys, time, json\n"
+        "t = time.perf_counter(); r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
+        "e = time.perf_counter() - t\n"
+        "print(json.dumps([e, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss]))"
+    )
     out = subprocess.run([sys.executable, "-c", wrapper, *argv], capture_output=True, text=True, check=True)
     seconds, kib = json.loads(out.stdout)
     return seconds, kib / 1024

@@ -59,14 +59,17 @@ def test_deqing_2015_to_2020(results):
     assert r.status == "consistent" and r.point == pytest.approx(2.7105, abs=1e-4)
 
 
-@pytest.mark.parametrize("claim, ratio", [
-    ("doubling-rd-spending", 40 / 17.95),             # 2.2284
-    ("doubling-high-tech-enterprises", 550 / 273),    # 2.0147
-    ("doubling-st-smes", 1800 / 883),                 # 2.0385
-    ("doubling-rd-institutions", 200 / 98),           # 2.0408
-    ("doubling-tech-transactions", 25 / 12),          # 2.0833
-    ("doubling-pct-applications", 140 / 66),          # 2.1212
-])
+@pytest.mark.parametrize(
+    "claim, ratio",
+    [
+        ("doubling-rd-spending", 40 / 17.95),  # 2.2284
+        ("doubling-high-tech-enterprises", 550 / 273),  # 2.0147
+        ("doubling-st-smes", 1800 / 883),  # 2.0385
+        ("doubling-rd-institutions", 200 / 98),  # 2.0408
+        ("doubling-tech-transactions", 25 / 12),  # 2.0833
+        ("doubling-pct-applications", 140 / 66),  # 2.1212
+    ],
+)
 def test_deqing_six_doublings(results, claim, ratio):
     r = results[(claim, 0)]
     assert r.status == "consistent" and r.unit == "times"
@@ -96,11 +99,14 @@ def test_claim_findings_on_the_bundled_data():
     line = yaml_line("{value: 0.62, unit: pp", "id: rd-intensity-2015-2020")
     assert (line, "claim-implied", "rd-intensity-2015-2020") in claims
     f = next(f for f in found if f.indicator == "rd-intensity-2015-2020")
-    assert f.message == ("R&D经费支出占GDP比重: 3.34% in 2020 and 提升0.62个百分点 imply 2.72% (2.71 to 2.73 "
-                         "within rounding) in 2015")
+    assert f.message == (
+        "R&D经费支出占GDP比重: 3.34% in 2020 and 提升0.62个百分点 imply 2.72% (2.71 to 2.73 within rounding) in 2015"
+    )
 
 
-CLAIM_HEAD = PLAN_HEAD + """\
+CLAIM_HEAD = (
+    PLAN_HEAD
+    + """\
       - id: x
         name: 甲
         unit: 亿元
@@ -108,10 +114,14 @@ CLAIM_HEAD = PLAN_HEAD + """\
         target: {year: 2025, value: 100, line: 1}
     claims:
 """
+)
 
 
-@pytest.mark.parametrize("body, rule, line, message", [
-    ("""\
+@pytest.mark.parametrize(
+    "body, rule, line, message",
+    [
+        (
+            """\
       - id: wrong
         subject: 增加值
         unit: 亿元
@@ -120,11 +130,15 @@ CLAIM_HEAD = PLAN_HEAD + """\
         end: {year: 2020, value: 80, line: 31}
         changes:
           - {value: 85.3, unit: percent, line: 31}
-""", "claim-mismatch", 22,
-     # 80/50 − 1 = 60%; with 50 as [49.5, 50.5] and 80 as [79.5, 80.5]: 57.4% to 62.6%
-     "增加值: 85.3% does not fit 50 (2015) → 80 (2020): the figures give 60% (57.426 to 62.626 within their "
-     "rounding); check the figures and their years against the source"),
-    ("""\
+""",
+            "claim-mismatch",
+            22,
+            # 80/50 − 1 = 60%; with 50 as [49.5, 50.5] and 80 as [79.5, 80.5]: 57.4% to 62.6%
+            "增加值: 85.3% does not fit 50 (2015) → 80 (2020): the figures give 60% (57.426 to 62.626 within their "
+            "rounding); check the figures and their years against the source",
+        ),
+        (
+            """\
       - id: close
         subject: 增加值
         unit: 亿元
@@ -133,15 +147,21 @@ CLAIM_HEAD = PLAN_HEAD + """\
         end: {year: 2020, value: 81.8, line: 31}
         changes:
           - {value: 85.3, unit: percent, line: 31}
-""", "claim-rounding", 22,
-     # 81.8/44.1 − 1 = 85.488%, outside [85.25, 85.35]; with the ends' rounding
-     # 81.75/44.15 − 1 = 85.164% to 81.85/44.05 − 1 = 85.812%
-     "增加值: 85.3% fits 44.1 (2015) → 81.8 (2020) only within the rounding of the figures (85.488%; "
-     "85.164 to 85.812)"),
-])
+""",
+            "claim-rounding",
+            22,
+            # 81.8/44.1 − 1 = 85.488%, outside [85.25, 85.35]; with the ends' rounding
+            # 81.75/44.15 − 1 = 85.164% to 81.85/44.05 − 1 = 85.812%
+            "增加值: 85.3% fits 44.1 (2015) → 81.8 (2020) only within the rounding of the figures (85.488%; "
+            "85.164 to 85.812)",
+        ),
+    ],
+)
 def test_claim_rules_at_their_line(write, body, rule, line, message):
     data = plancheck.load([write(CLAIM_HEAD + body)])
-    (f,) = [f for f in plancheck.check(data.plans, data.catalogue, data.findings).findings if f.rule.startswith("claim-")]
+    (f,) = [
+        f for f in plancheck.check(data.plans, data.catalogue, data.findings).findings if f.rule.startswith("claim-")
+    ]
     assert (f.rule, f.line, f.message) == (rule, line, message)
 
 
@@ -152,5 +172,7 @@ def test_claims_in_every_format(run):
     assert c["status"] == "consistent" and c["computed"]["value"] == pytest.approx(40 / 17.95)
     out = run("verify", "deqing", "--format", "plain").stdout
     assert "info [claim-implied] 战略性新兴产业: 81.8亿元 in 2020 and 85.3% imply 44.14亿元" in out
-    assert "省级企业研究院: 翻倍增长 fits 5 (implied) (2015) → 31 (2020) (6.2×)" in run(
-        "verify", "deqing", "--format", "table", env={"COLUMNS": "200"}).stdout
+    assert (
+        "省级企业研究院: 翻倍增长 fits 5 (implied) (2015) → 31 (2020) (6.2×)"
+        in run("verify", "deqing", "--format", "table", env={"COLUMNS": "200"}).stdout
+    )

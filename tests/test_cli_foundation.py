@@ -31,12 +31,22 @@ def test_list_shows_the_five_plans_with_their_counts(run):
     assert rows["tongxiang-2019"]["level"] == "county"
 
 
-@pytest.mark.parametrize("name, plan_id", [
-    ("deqing", "deqing-2021-2025"), ("德清", "deqing-2021-2025"), ("德清县", "deqing-2021-2025"),
-    ("DEQING-2021-2025", "deqing-2021-2025"), ("Haining", "haining-2023-2025"), ("海宁市", "haining-2023-2025"),
-    ("tongxiang", "tongxiang-2019"), ("桐乡", "tongxiang-2019"), ("jiaxing-2016-2020", "jiaxing-2016-2020"),
-    ("jiaxing-315", "jiaxing-315"), ("嘉兴315", "jiaxing-315"),
-])
+@pytest.mark.parametrize(
+    "name, plan_id",
+    [
+        ("deqing", "deqing-2021-2025"),
+        ("德清", "deqing-2021-2025"),
+        ("德清县", "deqing-2021-2025"),
+        ("DEQING-2021-2025", "deqing-2021-2025"),
+        ("Haining", "haining-2023-2025"),
+        ("海宁市", "haining-2023-2025"),
+        ("tongxiang", "tongxiang-2019"),
+        ("桐乡", "tongxiang-2019"),
+        ("jiaxing-2016-2020", "jiaxing-2016-2020"),
+        ("jiaxing-315", "jiaxing-315"),
+        ("嘉兴315", "jiaxing-315"),
+    ],
+)
 def test_show_finds_a_plan_by_id_alias_or_region(run, name, plan_id):
     result = run("show", name)
     assert result.exit_code == 0, result.output
@@ -84,7 +94,8 @@ def test_validate_the_bundled_data_is_clean(run):
 
 
 def test_validate_reports_each_problem_at_its_line(run, write):
-    path = write(indicator_yaml("""\
+    path = write(
+        indicator_yaml("""\
         id: rd
         name: 研发强度
         unit: "%"
@@ -92,7 +103,8 @@ def test_validate_reports_each_problem_at_its_line(run, write):
         basline: {year: 2020, value: 3.34, line: 99}
         target: {year: 2025, value: 4.5, line: 101}
         target: {year: 2019, value: 4.5, line: 101}
-    """))
+    """)
+    )
     result = run("validate", str(path), "--format", "plain")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
@@ -103,8 +115,10 @@ def test_validate_reports_each_problem_at_its_line(run, write):
 
 
 def test_validate_a_directory_and_the_table_format(run, write, tmp_path):
-    write(indicator_yaml("id: a\nname: 甲\nunit: 家\ncategory: other\ntarget: {year: 2025, value: x, line: 1}\n"),
-          "bad.yaml")
+    write(
+        indicator_yaml("id: a\nname: 甲\nunit: 家\ncategory: other\ntarget: {year: 2025, value: x, line: 1}\n"),
+        "bad.yaml",
+    )
     shutil.copy(BUNDLED, tmp_path / "good.yaml")
     result = run("validate", str(tmp_path), "--format", "table")
     assert result.exit_code == 1
@@ -112,10 +126,13 @@ def test_validate_a_directory_and_the_table_format(run, write, tmp_path):
     assert "1 error, 0 warnings, 0 infos in 2 files" in result.stdout
 
 
-@pytest.mark.parametrize("args, message", [
-    (["validate", "/no/such/file.yaml"], "/no/such/file.yaml: no such file or directory"),
-    (["list", "--data", "/no/such/dir"], "/no/such/dir: no such file or directory"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["validate", "/no/such/file.yaml"], "/no/such/file.yaml: no such file or directory"),
+        (["list", "--data", "/no/such/dir"], "/no/such/dir: no such file or directory"),
+    ],
+)
 def test_a_path_that_does_not_exist_exits_2(run, args, message):
     result = run(*args)
     assert result.exit_code == 2
@@ -129,7 +146,9 @@ def test_a_directory_without_yaml_exits_2(run, tmp_path):
 
 
 def test_data_option_and_environment_variable_point_elsewhere(run, write):
-    other = write(indicator_yaml("id: a\nname: 甲\nunit: 家\ncategory: other\ntarget: {year: 2025, value: 1, line: 1}\n"))
+    other = write(
+        indicator_yaml("id: a\nname: 甲\nunit: 家\ncategory: other\ntarget: {year: 2025, value: 1, line: 1}\n")
+    )
     assert "test-plan" in run("list", "--data", str(other)).stdout
     result = run("list", env={"PLANCHECK_DATA": str(other)})
     assert "test-plan" in result.stdout and "deqing" not in result.stdout
@@ -177,12 +196,19 @@ def test_the_installed_console_script_runs(tmp_path):
     script = Path(sys.executable).with_name("plancheck")
     assert script.exists(), "install plancheck first (pip install '.[test]')"
     env = {k: v for k, v in os.environ.items() if k != "PLANCHECK_DATA"}
-    result = subprocess.run([str(script), "list", "--format", "json"], capture_output=True, text=True,
-                            env=env, cwd=tmp_path, timeout=60)
+    result = subprocess.run(
+        [str(script), "list", "--format", "json"], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     assert [r["id"] for r in json.loads(result.stdout)] == PLAN_IDS
-    module = subprocess.run([sys.executable, "-m", "plancheck", "show", "nowhere"], capture_output=True,
-                            text=True, env=env, cwd=tmp_path, timeout=60)
+    module = subprocess.run(
+        [sys.executable, "-m", "plancheck", "show", "nowhere"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=60,
+    )
     assert module.returncode == 2 and "no plan is named 'nowhere'" in module.stderr
 
 

@@ -10,10 +10,10 @@ import pytest
 from rich.cells import cell_len
 
 import plancheck
+from plancheck.analysis.comparison import compare
 from plancheck.loader.events import load_bytes
 from plancheck.loader.lookup import find_plan
 from plancheck.model.catalogue import Catalogue, conversion, split_unit
-from plancheck.analysis.comparison import compare
 from tests.conftest import ROOT, indicator_yaml
 
 SOURCES = ROOT / "sources"
@@ -67,8 +67,18 @@ def test_the_catalogue_is_consistent():
     assert ("st-smes-provincial", "st-smes-national") in pairs
 
 
-@pytest.mark.parametrize("unit, scale, base", [("亿元", 1e8, "元"), ("万元", 1e4, "元"), ("万亿元", 1e12, "元"),
-                                               ("万家", 1e4, "家"), ("家", 1, "家"), ("%", 1, "%"), ("万元/人", 1e4, "元/人")])
+@pytest.mark.parametrize(
+    "unit, scale, base",
+    [
+        ("亿元", 1e8, "元"),
+        ("万元", 1e4, "元"),
+        ("万亿元", 1e12, "元"),
+        ("万家", 1e4, "家"),
+        ("家", 1, "家"),
+        ("%", 1, "%"),
+        ("万元/人", 1e4, "元/人"),
+    ],
+)
 def test_units_split_into_scale_and_base(unit, scale, base):
     assert split_unit(unit) == (scale, base)
 
@@ -81,27 +91,33 @@ def test_conversion_only_between_scales_of_one_unit():
 
 
 def test_an_unknown_catalogue_key_is_reported_with_a_suggestion(run, write):
-    path = write(indicator_yaml("""\
+    path = write(
+        indicator_yaml("""\
         id: rd
         name: 研发强度
         unit: "%"
         category: rd
         key: rd-intensty
         target: {year: 2025, value: 4.5, line: 101}
-        """))
+        """)
+    )
     result = run("validate", str(path), "--format", "plain")
     assert result.exit_code == 1
-    assert result.stdout == (f"{path}:13:14: error [unknown-key] catalogue key 'rd-intensty' is not in the "
-                             "indicator catalogue: did you mean 'rd-intensity'?\n")
+    assert result.stdout == (
+        f"{path}:13:14: error [unknown-key] catalogue key 'rd-intensty' is not in the "
+        "indicator catalogue: did you mean 'rd-intensity'?\n"
+    )
 
 
 def test_a_data_directory_can_bring_its_own_catalogue(run, tmp_path):
     (tmp_path / "my-catalogue.yaml").write_text(
-        "catalogue:\n  - {key: parks, en: Parks, zh: 园区, unit: 个, kind: level, names: [园区数]}\n", encoding="utf-8")
+        "catalogue:\n  - {key: parks, en: Parks, zh: 园区, unit: 个, kind: level, names: [园区数]}\n", encoding="utf-8"
+    )
     one = indicator_yaml("id: p\nname: 园区数\nunit: 个\ncategory: other\ntarget: {year: 2025, value: 10, line: 1}\n")
     (tmp_path / "a.yaml").write_text(one, encoding="utf-8")
-    (tmp_path / "b.yaml").write_text(one.replace("test-plan", "other-plan").replace("value: 10", "value: 12"),
-                                     encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(
+        one.replace("test-plan", "other-plan").replace("value: 10", "value: 12"), encoding="utf-8"
+    )
     doc = json.loads(run("compare", "test-plan", "other-plan", "--data", str(tmp_path), "-f", "json").stdout)
     (row,) = doc["rows"]
     assert row["key"] == "parks" and row["leader"] == "other-plan" and row["basis"] == "level"
@@ -159,8 +175,10 @@ def test_invention_patent_rows_are_kept_apart(data, run):
 def test_stated_rates_compare_where_no_baseline_exists(data):
     row = row_of(cmp_of(data, "haining", "deqing", "jiaxing-315"), "fiscal-st-spending")
     assert {pid: (c.pace, c.pace_basis) for pid, c in row.cells.items()} == {
-        "haining-2023-2025": (15.0, "stated"), "deqing-2021-2025": (15.0, "stated"),
-        "jiaxing-315": (18.0, "stated")}
+        "haining-2023-2025": (15.0, "stated"),
+        "deqing-2021-2025": (15.0, "stated"),
+        "jiaxing-315": (18.0, "stated"),
+    }
     assert (row.leader, row.basis) == ("jiaxing-315", "pace")
 
 
@@ -170,9 +188,9 @@ def test_stated_rates_compare_where_no_baseline_exists(data):
 def test_pace_from_one_jiaxing_plan_to_the_next(data):
     cmp = cmp_of(data, "jiaxing-2016-2020", "jiaxing-315")
     expected = {
-        "rd-intensity": (0.0643, "pp"),              # (3.65 − 3.20)/7
+        "rd-intensity": (0.0643, "pp"),  # (3.65 − 3.20)/7
         "high-tech-enterprises": (29.171, "percent"),  # (6000/1000)^(1/7) − 1: ln 6/7 = 0.255966
-        "st-smes": (25.850, "percent"),            # 1.5万家 = 15000; (15000/3000)^(1/7) − 1: ln 5/7 = 0.229920
+        "st-smes": (25.850, "percent"),  # 1.5万家 = 15000; (15000/3000)^(1/7) − 1: ln 5/7 = 0.229920
         "high-tech-industry-share": (3.2857, "pp"),  # (73 − 50)/7
     }
     got = {r.key: r.between for r in cmp.rows if r.between}
@@ -180,7 +198,12 @@ def test_pace_from_one_jiaxing_plan_to_the_next(data):
     for key, (pace, unit) in expected.items():
         (b,) = got[key]
         assert (b.earlier, b.later, b.from_year, b.to_year, b.unit) == (
-            "jiaxing-2016-2020", "jiaxing-315", 2020, 2027, unit)
+            "jiaxing-2016-2020",
+            "jiaxing-315",
+            2020,
+            2027,
+            unit,
+        )
         assert b.pace == pytest.approx(pace, abs=1e-3)
     smes = row_of(cmp, "st-smes").cells["jiaxing-315"]
     assert smes.factor == 1e4 and smes.show(smes.indicator.target.value) == "15000"
@@ -194,15 +217,25 @@ def test_pace_from_one_jiaxing_plan_to_the_next(data):
 def test_table_fits_100_columns(run):
     for args in (["haining", "deqing"], ["jiaxing-2016-2020", "jiaxing-315"], ["deqing", "haining", "tongxiang"]):
         out = run("compare", *args).stdout
-        assert out and max(cell_len(line) for line in out.splitlines() if not line.startswith(("≠ marks", "Set by", "7 ind", "5 ind", "More"))) <= 100
+        assert (
+            out
+            and max(
+                cell_len(line)
+                for line in out.splitlines()
+                if not line.startswith(("≠ marks", "Set by", "7 ind", "5 ind", "More"))
+            )
+            <= 100
+        )
 
 
 def test_table_shows_the_figures(run):
     out = run("compare", "haining", "deqing", "--shared").stdout
     assert "2025: 3.86" in out and "2020: 3.34" in out and "0.23 pp/yr" in out
     assert "德清 (target level)" in out and "tie (pace)" in out
-    assert "7 indicators set by two or more plans (7 comparable, 0 not comparable, 1 tied); 海宁 more " \
-           "ambitious on 3; 德清 more ambitious on 3." in out.replace("\n", " ")
+    assert (
+        "7 indicators set by two or more plans (7 comparable, 0 not comparable, 1 tied); 海宁 more "
+        "ambitious on 3; 德清 more ambitious on 3." in out.replace("\n", " ")
+    )
 
 
 def test_wide_keeps_names_whole(run):
@@ -234,17 +267,27 @@ def test_csv_opens_in_excel_with_chinese_intact(run, tmp_path):
 def test_markdown_for_a_report(run):
     out = run("compare", "jiaxing-2016-2020", "jiaxing-315", "-f", "markdown", "--shared").stdout
     lines = out.splitlines()
-    assert lines[0] == "| indicator | unit | 嘉兴 2016–2020 | 嘉兴 2023–2027 | 嘉兴 2016–2020 → 嘉兴 2023–2027 | more ambitious |"
-    assert any(line.startswith("| 高新技术企业数 | 家 | 2015: 567<br>2020: ≥1000<br>12.02%/yr | 2027: ≥6000 | "
-                               "2020→2027: 29.17%/yr |") for line in lines)
+    assert (
+        lines[0]
+        == "| indicator | unit | 嘉兴 2016–2020 | 嘉兴 2023–2027 | 嘉兴 2016–2020 → 嘉兴 2023–2027 | more ambitious |"
+    )
+    assert any(
+        line.startswith(
+            "| 高新技术企业数 | 家 | 2015: 567<br>2020: ≥1000<br>12.02%/yr | 2027: ≥6000 | 2020→2027: 29.17%/yr |"
+        )
+        for line in lines
+    )
 
 
-@pytest.mark.parametrize("args, message", [
-    (["nowhere", "deqing"], "no plan is named 'nowhere'"),
-    (["jiaxing", "deqing"], "'jiaxing' names 2 plans"),
-    (["deqing"], "compare needs two or more different plans"),
-    (["deqing", "德清"], "compare needs two or more different plans"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["nowhere", "deqing"], "no plan is named 'nowhere'"),
+        (["jiaxing", "deqing"], "'jiaxing' names 2 plans"),
+        (["deqing"], "compare needs two or more different plans"),
+        (["deqing", "德清"], "compare needs two or more different plans"),
+    ],
+)
 def test_compare_names_errors(run, args, message):
     result = run("compare", *args)
     assert result.exit_code == 2 and message in result.stderr

@@ -13,13 +13,14 @@ import pytest
 import yaml
 
 from plancheck.model.findings import Finding
-from plancheck.model.status import Level
 from plancheck.model.plan import json_schema
+from plancheck.model.status import Level
 from plancheck.render.findings import Report, github
 from tests.conftest import BUNDLED, ROOT, indicator_yaml
 
 # A file with several kinds of problems: an unknown field, a mismatch, a warning, an info.
-SEVERAL = indicator_yaml("""\
+SEVERAL = (
+    indicator_yaml("""\
     id: a
     name: 甲
     unit: "%"
@@ -27,7 +28,8 @@ SEVERAL = indicator_yaml("""\
     baseline: {year: 2019, value: 2.73, line: 35}
     target: {year: 2025, value: "3.20", line: 36}
     growth: {value: 0.05, unit: pp, line: 37, qualifer: about}
-    """) + """\
+    """)
+    + """\
       - id: b
         name: 乙
         unit: 亿元
@@ -41,6 +43,7 @@ SEVERAL = indicator_yaml("""\
         target: {year: 2025, value: "3.20", line: 36}
         growth: {value: 0.05, unit: pp, line: 37}
 """
+)
 
 
 @pytest.fixture
@@ -54,9 +57,14 @@ def test_plain_lists_every_finding_exactly(run, several):
     f = str(several)
     # The unknown field takes indicator a out of the checks; b and c are still checked.
     assert [line.split(" [")[0] for line in result.stdout.splitlines()] == [
-        f"{f}:15:51: error", f"{f}:20:25: info", f"{f}:27:25: error"]
-    assert result.stdout.splitlines()[0] == \
-        f"{f}:15:51: error [unknown-field] unknown field 'qualifer': did you mean 'qualifier'?"
+        f"{f}:15:51: error",
+        f"{f}:20:25: info",
+        f"{f}:27:25: error",
+    ]
+    assert (
+        result.stdout.splitlines()[0]
+        == f"{f}:15:51: error [unknown-field] unknown field 'qualifer': did you mean 'qualifier'?"
+    )
     assert result.stderr == "2 errors, 0 warnings, 1 info in 1 file\n"
 
     fixed = several.with_name("fixed.yaml")
@@ -87,12 +95,16 @@ def test_github_annotations_then_the_plain_list(run, write):
     g = str(fixed).replace(":", "%3A").replace(",", "%2C")
     lines = result.stdout.splitlines()
     assert result.exit_code == 1
-    assert lines[0] == (f"::warning file={g},line=13,col=26,title=plancheck base-year::baseline year 2019 is "
-                        "not the year before the plan's period (2021–2025, so 2020): keep it if the source "
-                        "gives this figure its own year, otherwise check the column")
+    assert lines[0] == (
+        f"::warning file={g},line=13,col=26,title=plancheck base-year::baseline year 2019 is "
+        "not the year before the plan's period (2021–2025, so 2020): keep it if the source "
+        "gives this figure its own year, otherwise check the column"
+    )
     assert lines[1].startswith(f"::error file={g},line=15,col=25,title=plancheck growth-mismatch::stated growth")
-    assert lines[2] == (f"::notice file={g},line=20,col=25,title=plancheck unchecked::stated growth "
-                        "≥15%25/yr cannot be checked: no baseline")  # % escaped as %25
+    assert lines[2] == (
+        f"::notice file={g},line=20,col=25,title=plancheck unchecked::stated growth "
+        "≥15%25/yr cannot be checked: no baseline"
+    )  # % escaped as %25
     assert lines[3].startswith(f"::error file={g},line=27,col=25,")
     assert lines[4:] == run("verify", "--data", str(fixed), "--format", "plain").stdout.splitlines()
 
@@ -100,7 +112,8 @@ def test_github_annotations_then_the_plain_list(run, write):
 def test_github_escaping():
     f = Finding("dir,a/b:c.yaml", 3, 4, Level.ERROR, "x-rule", "50% done\r\nnext line")
     assert github(Report("verify", [f])).splitlines()[0] == (
-        "::error file=dir%2Ca/b%3Ac.yaml,line=3,col=4,title=plancheck x-rule::50%25 done%0D%0Anext line")
+        "::error file=dir%2Ca/b%3Ac.yaml,line=3,col=4,title=plancheck x-rule::50%25 done%0D%0Anext line"
+    )
 
 
 def test_auto_format_is_github_under_github_actions(run):
@@ -199,15 +212,23 @@ def test_the_pre_commit_hook_fails_on_a_bad_file(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("PLANCHECK_DATA", "GITHUB_ACTIONS")}
 
     def hook(*files: Path):
-        return subprocess.run([str(script), *_hook_entry()[1:], *map(str, files)], capture_output=True,
-                              text=True, cwd=tmp_path, env=env, timeout=60)
+        return subprocess.run(
+            [str(script), *_hook_entry()[1:], *map(str, files)],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            env=env,
+            timeout=60,
+        )
 
     result = hook(bad)
     assert result.returncode == 1
     assert result.stdout.startswith("bad.yaml:15:51: error [unknown-field]")
     assert hook(tmp_path / "good.yaml").returncode == 1  # the bundled Jiaxing mismatch
-    (tmp_path / "good.yaml").write_text(indicator_yaml(
-        "id: a\nname: 甲\nunit: 家\ncategory: other\ntarget: {year: 2025, value: 1, line: 1}\n"), encoding="utf-8")
+    (tmp_path / "good.yaml").write_text(
+        indicator_yaml("id: a\nname: 甲\nunit: 家\ncategory: other\ntarget: {year: 2025, value: 1, line: 1}\n"),
+        encoding="utf-8",
+    )
     assert hook(tmp_path / "good.yaml").returncode == 0
 
 
@@ -220,8 +241,9 @@ def test_verify_files_checks_those_files_and_sees_the_rest(run, tmp_path, monkey
     assert result.exit_code == 0 and result.stdout == ""
     result = run("verify", "b.yaml", "--format", "plain")
     assert result.exit_code == 1
-    assert result.stdout.startswith("b.yaml:2:9: error [duplicate-id] plan id 'test-plan' is used twice "
-                                    "(first at a.yaml:2)")
+    assert result.stdout.startswith(
+        "b.yaml:2:9: error [duplicate-id] plan id 'test-plan' is used twice (first at a.yaml:2)"
+    )
     doc = json.loads(run("verify", "b.yaml", "--format", "json").stdout)
     assert {r["plan"] for r in doc["results"]} == {"test-plan"} and len(doc["results"]) == 1
     assert run("verify", "missing.yaml").exit_code == 2
@@ -233,18 +255,26 @@ def test_plain_and_github_on_the_bundled_data(run):
     def at(text: str) -> int:
         return next(i + 1 for i, line in enumerate(lines) if text in line)
 
-    mismatch = ("stated growth 0.05 pp/yr does not fit 2.73 (2015) → 3.20 (2020) over 5 years: the figures give "
-                "0.094 pp/yr (0.093 to 0.095 pp/yr within the baseline's rounding); 0.05 is 4.3 units of 0.01 "
-                "below that range. At 0.05 pp/yr the target would be 2.98 (2020), or the baseline would have "
-                "to be 2.95 (2015)")
+    mismatch = (
+        "stated growth 0.05 pp/yr does not fit 2.73 (2015) → 3.20 (2020) over 5 years: the figures give "
+        "0.094 pp/yr (0.093 to 0.095 pp/yr within the baseline's rounding); 0.05 is 4.3 units of 0.01 "
+        "below that range. At 0.05 pp/yr the target would be 2.98 (2020), or the baseline would have "
+        "to be 2.95 (2015)"
+    )
     expected = [
         (at("growth: {value: 0.05, unit: pp, line: 37}"), "error", "growth-mismatch", mismatch),
         # 9 ÷ 1.15³ = 9 ÷ 1.520875 = 5.92
-        (at("年均增长15%以上, line: 108"), "info", "unchecked", "stated growth ≥15%/yr cannot be checked: no baseline; "
-         "from 2022, it reaches >9 in 2025 from 5.92 (at the printed figures)"),
+        (
+            at("年均增长15%以上, line: 108"),
+            "info",
+            "unchecked",
+            "stated growth ≥15%/yr cannot be checked: no baseline; "
+            "from 2022, it reaches >9 in 2025 from 5.92 (at the printed figures)",
+        ),
         (at("年均增长15%以上, line: 308"), "info", "unchecked", "stated growth ≥15%/yr cannot be checked: no baseline"),
         (at("年均增长18%以上, line: 82"), "info", "unchecked", "stated growth ≥18%/yr cannot be checked: no baseline"),
     ]
+
     def growth_lines(text: str) -> list[str]:  # the growth rules' lines; claims are tested in test_claims
         marks = ("[growth-", "[unchecked]", "plancheck growth-", "plancheck unchecked::")
         return [x for x in text.splitlines() if any(m in x for m in marks)]
@@ -252,7 +282,8 @@ def test_plain_and_github_on_the_bundled_data(run):
     result = run("verify", "--format", "plain")
     assert result.exit_code == 1
     assert growth_lines(result.stdout) == [
-        f"data/targets.yaml:{line}:25: {level} [{rule}] {msg}" for line, level, rule, msg in expected]
+        f"data/targets.yaml:{line}:25: {level} [{rule}] {msg}" for line, level, rule, msg in expected
+    ]
     assert len(result.stdout.splitlines()) == 37
     result = run("verify", "--format", "github")
     assert result.exit_code == 1
@@ -261,7 +292,9 @@ def test_plain_and_github_on_the_bundled_data(run):
     assert len(annotations) == 37
     assert growth_lines("\n".join(annotations)) == [
         f"::{gh_level[level]} file=data/targets.yaml,line={line},col=25,title=plancheck {rule}::"
-        + msg.replace("%", "%25") for line, level, rule, msg in expected]
+        + msg.replace("%", "%25")
+        for line, level, rule, msg in expected
+    ]
 
 
 def test_committed_catalogue_schema_equals_the_model(run):

@@ -13,7 +13,7 @@ from plancheck.model.status import verdict
 
 
 def statuses(out: Outcome) -> list[str]:
-    return [verdict(bool(e), bool(f)).value for e, f in zip(out.exact_ok, out.full_ok)]
+    return [verdict(bool(e), bool(f)).value for e, f in zip(out.exact_ok, out.full_ok, strict=False)]
 
 
 def one(case: Case):
@@ -28,9 +28,9 @@ def test_percentage_points_that_do_not_add_up():
     assert r["status"] == "inconsistent"
     assert r["point"] == pytest.approx(0.094)
     assert (r["low"], r["high"]) == pytest.approx((0.093, 0.095))
-    assert r["implied_target"] == pytest.approx(2.98)    # 2.73 + 5 × 0.05
+    assert r["implied_target"] == pytest.approx(2.98)  # 2.73 + 5 × 0.05
     assert r["implied_baseline"] == pytest.approx(2.95)  # 3.20 − 5 × 0.05
-    assert r["units_off"] == pytest.approx(-4.3)         # (0.05 − 0.093) / 0.01
+    assert r["units_off"] == pytest.approx(-4.3)  # (0.05 − 0.093) / 0.01
     # Read as compound %: (3.20/2.735)^(1/5) − 1 = 3.19%, (3.20/2.725)^(1/5) − 1 = 3.27%: no fit either.
     assert (r["other_low"], r["other_high"]) == pytest.approx((3.1900, 3.2658), abs=1e-3)
     assert not r["other_fits"]
@@ -103,8 +103,11 @@ def test_the_other_reading_is_reported_when_it_fits():
 
 
 def test_all_cases_in_one_pass_match_one_by_one():
-    cases = [Case("2.73", "3.20", 5, "0.05", "pp"), Case("7.4", "20", 5, "22", "percent"),
-             Case("567", "1000", 5, "12.02", "percent", target_qualifier="at_least")]
+    cases = [
+        Case("2.73", "3.20", 5, "0.05", "pp"),
+        Case("7.4", "20", 5, "22", "percent"),
+        Case("567", "1000", 5, "12.02", "percent", target_qualifier="at_least"),
+    ]
     together = evaluate(cases)
     for i, c in enumerate(cases):
         assert statuses(together)[i] == one(c)["status"]
@@ -117,8 +120,13 @@ printed = st.builds(lambda v, d: f"{v:.{d}f}", st.floats(0.5, 50_000), st.intege
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(baseline=printed, target=printed, years=st.integers(1, 20), places=st.integers(0, 3),
-       unit=st.sampled_from(["percent", "pp"]))
+@given(
+    baseline=printed,
+    target=printed,
+    years=st.integers(1, 20),
+    places=st.integers(0, 3),
+    unit=st.sampled_from(["percent", "pp"]),
+)
 def test_rounded_true_rate_is_never_flagged_and_two_units_off_always_is(baseline, target, years, places, unit):
     if float(baseline) <= 0 or float(target) <= 0:
         return
@@ -129,7 +137,7 @@ def test_rounded_true_rate_is_never_flagged_and_two_units_off_always_is(baseline
     out = evaluate([Case(baseline, target, years, stated, unit)])
     assert statuses(out)[0] == "consistent"
 
-    unit_digit = 10.0 ** -places
+    unit_digit = 10.0**-places
     above = f"{out.high[0] + 2 * unit_digit:.{places}f}"
     below = f"{out.low[0] - 2 * unit_digit:.{places}f}"
     flagged = evaluate([Case(baseline, target, years, above, unit), Case(baseline, target, years, below, unit)])

@@ -30,86 +30,148 @@ from tests.conftest import BUNDLED, PLAN_HEAD, ROOT
 HOSTILE = ROOT / "tests" / "hostile"
 
 EXPECTED = {
-    "alias_bomb.yaml": (1, [
-        "tests/hostile/alias_bomb.yaml:1:1: error [unknown-field] unknown field 'a0': known fields: plans",
-        "tests/hostile/alias_bomb.yaml:2:10: error [yaml-alias] aliases (*name) are not supported in plan files: write the value out where it is used (120 more aliases in this file)",
-    ]),
-    "bad_indentation.yaml": (1, [
-        "tests/hostile/bad_indentation.yaml:11:15: error [yaml-syntax] YAML syntax: mapping values are not allowed in this context; check this line's indentation, or quote a value that contains ': '",
-    ]),
-    "bom.yaml": (0, [
-    ]),
-    "crlf.yaml": (1, [
-        "tests/hostile/crlf.yaml:14:24: error [year-order] target year 2019 is not after the baseline year 2020: check both years against the source",
-    ]),
-    "duplicate_keys.yaml": (1, [
-        "tests/hostile/duplicate_keys.yaml:4:56: error [duplicate-key] duplicate key 'level' (first at line 4): YAML readers silently keep only one of them; remove or rename one",
-        "tests/hostile/duplicate_keys.yaml:6:5: error [duplicate-key] duplicate key 'issuer' (first at line 5): YAML readers silently keep only one of them; remove or rename one",
-        "tests/hostile/duplicate_keys.yaml:14:9: error [duplicate-key] duplicate key 'category' (first at line 13): YAML readers silently keep only one of them; remove or rename one",
-        "tests/hostile/duplicate_keys.yaml:15:45: error [duplicate-key] duplicate key 'value' (first at line 15): YAML readers silently keep only one of them; remove or rename one",
-        "tests/hostile/duplicate_keys.yaml:17:1: error [duplicate-key] duplicate key 'plans' (first at line 1): YAML readers silently keep only one of them; remove or rename one",
-    ]),
-    "empty.yaml": (1, [
-        "tests/hostile/empty.yaml:1:1: error [empty-file] the file holds no YAML data: a plan file starts with `plans:`",
-    ]),
-    "fullwidth_percent_thousands.yaml": (1, [
-        "tests/hostile/fullwidth_percent_thousands.yaml:13:39: error [invalid-value] value: '２２' has full-width characters: write the digits in ASCII (２２％ → 22, and put % in the indicator's unit)",
-        "tests/hostile/fullwidth_percent_thousands.yaml:14:37: error [invalid-value] value: '22%' carries a percent sign: write the number alone (22); the unit belongs in `unit`",
-        "tests/hostile/fullwidth_percent_thousands.yaml:15:27: error [unknown-field] unknown field '000': a comma inside { } separates fields: write numbers without thousands separators (1000, not 1,000)",
-    ]),
-    "gb18030.yaml": (1, [
-        "tests/hostile/gb18030.yaml:3:17: error [encoding] not UTF-8 (byte 0xb2): save the file as UTF-8; text from a GB18030/GBK source converts with `iconv -f GB18030 -t UTF-8 FILE`",
-    ]),
-    "invalid_utf8.yaml": (1, [
-        "tests/hostile/invalid_utf8.yaml:10:15: error [encoding] not UTF-8 (byte 0xff): save the file as UTF-8; text from a GB18030/GBK source converts with `iconv -f GB18030 -t UTF-8 FILE`",
-    ]),
-    "list_at_top.yaml": (1, [
-        "tests/hostile/list_at_top.yaml:1:1: error [wrong-type] the file must be a mapping with `plans:` at the top",
-    ]),
-    "nan_inf.yaml": (1, [
-        "tests/hostile/nan_inf.yaml:13:39: error [invalid-value] value: '.nan' is not a number a plan can print: write the figure as printed",
-        "tests/hostile/nan_inf.yaml:14:37: error [invalid-value] value: '.inf' is not a number a plan can print: write the figure as printed",
-        "tests/hostile/nan_inf.yaml:15:25: error [invalid-value] value: '-.inf' is not a number a plan can print: write the figure as printed",
-    ]),
-    "negative_zero.yaml": (1, [
-        "tests/hostile/negative_zero.yaml:14:37: error [invalid-value] value: -5 is negative: a level cannot be; a fall is written as a negative growth",
-        "tests/hostile/negative_zero.yaml:14:47: error [invalid-value] line: must be at least 1, not '0'",
-        "tests/hostile/negative_zero.yaml:19:39: warning [nonpositive-baseline] cannot check growth: the baseline is zero or negative: compound growth is undefined",
-    ]),
-    "only_comments.yaml": (1, [
-        "tests/hostile/only_comments.yaml:1:1: error [empty-file] the file holds no YAML data: a plan file starts with `plans:`",
-    ]),
-    "python_tag.yaml": (1, [
-        "tests/hostile/python_tag.yaml:7:13: error [yaml-tag] tag !!python/object/apply:os.system is not allowed: plan files hold plain mappings, lists, text and numbers; remove the tag",
-    ]),
-    "stray_colon.yaml": (1, [
-        "tests/hostile/stray_colon.yaml:10:19: error [yaml-syntax] YAML syntax: mapping values are not allowed in this context; check this line's indentation, or quote a value that contains ': '",
-    ]),
-    "tab_indentation.yaml": (1, [
-        "tests/hostile/tab_indentation.yaml:11:1: error [yaml-syntax] YAML syntax: found a tab character that violates indentation (while scanning a plain scalar at line 10); indent with spaces, not tabs",
-    ]),
-    "target_before_base.yaml": (1, [
-        "tests/hostile/target_before_base.yaml:14:24: error [year-order] target year 2018 is not after the baseline year 2020: check both years against the source",
-    ]),
-    "unclosed_quote.yaml": (1, [
-        "tests/hostile/unclosed_quote.yaml:10:15: error [yaml-syntax] YAML syntax: found unexpected end of stream; close the quote on this line",
-        "tests/hostile/unclosed_quote.yaml:11:16: error [yaml-syntax] YAML syntax: found character that cannot start any token; look for an unbalanced quote on this line or the lines above, or quote this value",
-    ]),
-    "unknown_fields.yaml": (1, [
-        "tests/hostile/unknown_fields.yaml:12:9: error [unknown-field] unknown field 'categry': did you mean 'category'?",
-        "tests/hostile/unknown_fields.yaml:13:9: error [unknown-field] unknown field 'basline': did you mean 'baseline'?",
-        "tests/hostile/unknown_fields.yaml:14:30: error [unknown-field] unknown field 'valeu': did you mean 'value'?",
-        "tests/hostile/unknown_fields.yaml:15:9: error [unknown-field] unknown field 'growht': did you mean 'growth'?",
-    ]),
-    "yaml11_traps.yaml": (1, [
-        "tests/hostile/yaml11_traps.yaml:15:39: error [invalid-value] value: '1e-3' is in exponent form: write the number as printed in the plan",
-    ]),
-    "year_20250.yaml": (1, [
-        "tests/hostile/year_20250.yaml:14:24: error [invalid-value] year: 20250 is not a plausible year (expected 1949 to 2100)",
-    ]),
-    "year_chinese.yaml": (1, [
-        "tests/hostile/year_chinese.yaml:14:24: error [invalid-value] year: '二〇二五' is not a year: write it in ASCII digits (二〇二五 → 2025)",
-    ]),
+    "alias_bomb.yaml": (
+        1,
+        [
+            "tests/hostile/alias_bomb.yaml:1:1: error [unknown-field] unknown field 'a0': known fields: plans",
+            "tests/hostile/alias_bomb.yaml:2:10: error [yaml-alias] aliases (*name) are not supported in plan files: write the value out where it is used (120 more aliases in this file)",
+        ],
+    ),
+    "bad_indentation.yaml": (
+        1,
+        [
+            "tests/hostile/bad_indentation.yaml:11:15: error [yaml-syntax] YAML syntax: mapping values are not allowed in this context; check this line's indentation, or quote a value that contains ': '",
+        ],
+    ),
+    "bom.yaml": (0, []),
+    "crlf.yaml": (
+        1,
+        [
+            "tests/hostile/crlf.yaml:14:24: error [year-order] target year 2019 is not after the baseline year 2020: check both years against the source",
+        ],
+    ),
+    "duplicate_keys.yaml": (
+        1,
+        [
+            "tests/hostile/duplicate_keys.yaml:4:56: error [duplicate-key] duplicate key 'level' (first at line 4): YAML readers silently keep only one of them; remove or rename one",
+            "tests/hostile/duplicate_keys.yaml:6:5: error [duplicate-key] duplicate key 'issuer' (first at line 5): YAML readers silently keep only one of them; remove or rename one",
+            "tests/hostile/duplicate_keys.yaml:14:9: error [duplicate-key] duplicate key 'category' (first at line 13): YAML readers silently keep only one of them; remove or rename one",
+            "tests/hostile/duplicate_keys.yaml:15:45: error [duplicate-key] duplicate key 'value' (first at line 15): YAML readers silently keep only one of them; remove or rename one",
+            "tests/hostile/duplicate_keys.yaml:17:1: error [duplicate-key] duplicate key 'plans' (first at line 1): YAML readers silently keep only one of them; remove or rename one",
+        ],
+    ),
+    "empty.yaml": (
+        1,
+        [
+            "tests/hostile/empty.yaml:1:1: error [empty-file] the file holds no YAML data: a plan file starts with `plans:`",
+        ],
+    ),
+    "fullwidth_percent_thousands.yaml": (
+        1,
+        [
+            "tests/hostile/fullwidth_percent_thousands.yaml:13:39: error [invalid-value] value: '２２' has full-width characters: write the digits in ASCII (２２％ → 22, and put % in the indicator's unit)",
+            "tests/hostile/fullwidth_percent_thousands.yaml:14:37: error [invalid-value] value: '22%' carries a percent sign: write the number alone (22); the unit belongs in `unit`",
+            "tests/hostile/fullwidth_percent_thousands.yaml:15:27: error [unknown-field] unknown field '000': a comma inside { } separates fields: write numbers without thousands separators (1000, not 1,000)",
+        ],
+    ),
+    "gb18030.yaml": (
+        1,
+        [
+            "tests/hostile/gb18030.yaml:3:17: error [encoding] not UTF-8 (byte 0xb2): save the file as UTF-8; text from a GB18030/GBK source converts with `iconv -f GB18030 -t UTF-8 FILE`",
+        ],
+    ),
+    "invalid_utf8.yaml": (
+        1,
+        [
+            "tests/hostile/invalid_utf8.yaml:10:15: error [encoding] not UTF-8 (byte 0xff): save the file as UTF-8; text from a GB18030/GBK source converts with `iconv -f GB18030 -t UTF-8 FILE`",
+        ],
+    ),
+    "list_at_top.yaml": (
+        1,
+        [
+            "tests/hostile/list_at_top.yaml:1:1: error [wrong-type] the file must be a mapping with `plans:` at the top",
+        ],
+    ),
+    "nan_inf.yaml": (
+        1,
+        [
+            "tests/hostile/nan_inf.yaml:13:39: error [invalid-value] value: '.nan' is not a number a plan can print: write the figure as printed",
+            "tests/hostile/nan_inf.yaml:14:37: error [invalid-value] value: '.inf' is not a number a plan can print: write the figure as printed",
+            "tests/hostile/nan_inf.yaml:15:25: error [invalid-value] value: '-.inf' is not a number a plan can print: write the figure as printed",
+        ],
+    ),
+    "negative_zero.yaml": (
+        1,
+        [
+            "tests/hostile/negative_zero.yaml:14:37: error [invalid-value] value: -5 is negative: a level cannot be; a fall is written as a negative growth",
+            "tests/hostile/negative_zero.yaml:14:47: error [invalid-value] line: must be at least 1, not '0'",
+            "tests/hostile/negative_zero.yaml:19:39: warning [nonpositive-baseline] cannot check growth: the baseline is zero or negative: compound growth is undefined",
+        ],
+    ),
+    "only_comments.yaml": (
+        1,
+        [
+            "tests/hostile/only_comments.yaml:1:1: error [empty-file] the file holds no YAML data: a plan file starts with `plans:`",
+        ],
+    ),
+    "python_tag.yaml": (
+        1,
+        [
+            "tests/hostile/python_tag.yaml:7:13: error [yaml-tag] tag !!python/object/apply:os.system is not allowed: plan files hold plain mappings, lists, text and numbers; remove the tag",
+        ],
+    ),
+    "stray_colon.yaml": (
+        1,
+        [
+            "tests/hostile/stray_colon.yaml:10:19: error [yaml-syntax] YAML syntax: mapping values are not allowed in this context; check this line's indentation, or quote a value that contains ': '",
+        ],
+    ),
+    "tab_indentation.yaml": (
+        1,
+        [
+            "tests/hostile/tab_indentation.yaml:11:1: error [yaml-syntax] YAML syntax: found a tab character that violates indentation (while scanning a plain scalar at line 10); indent with spaces, not tabs",
+        ],
+    ),
+    "target_before_base.yaml": (
+        1,
+        [
+            "tests/hostile/target_before_base.yaml:14:24: error [year-order] target year 2018 is not after the baseline year 2020: check both years against the source",
+        ],
+    ),
+    "unclosed_quote.yaml": (
+        1,
+        [
+            "tests/hostile/unclosed_quote.yaml:10:15: error [yaml-syntax] YAML syntax: found unexpected end of stream; close the quote on this line",
+            "tests/hostile/unclosed_quote.yaml:11:16: error [yaml-syntax] YAML syntax: found character that cannot start any token; look for an unbalanced quote on this line or the lines above, or quote this value",
+        ],
+    ),
+    "unknown_fields.yaml": (
+        1,
+        [
+            "tests/hostile/unknown_fields.yaml:12:9: error [unknown-field] unknown field 'categry': did you mean 'category'?",
+            "tests/hostile/unknown_fields.yaml:13:9: error [unknown-field] unknown field 'basline': did you mean 'baseline'?",
+            "tests/hostile/unknown_fields.yaml:14:30: error [unknown-field] unknown field 'valeu': did you mean 'value'?",
+            "tests/hostile/unknown_fields.yaml:15:9: error [unknown-field] unknown field 'growht': did you mean 'growth'?",
+        ],
+    ),
+    "yaml11_traps.yaml": (
+        1,
+        [
+            "tests/hostile/yaml11_traps.yaml:15:39: error [invalid-value] value: '1e-3' is in exponent form: write the number as printed in the plan",
+        ],
+    ),
+    "year_20250.yaml": (
+        1,
+        [
+            "tests/hostile/year_20250.yaml:14:24: error [invalid-value] year: 20250 is not a plausible year (expected 1949 to 2100)",
+        ],
+    ),
+    "year_chinese.yaml": (
+        1,
+        [
+            "tests/hostile/year_chinese.yaml:14:24: error [invalid-value] year: '二〇二五' is not a year: write it in ASCII digits (二〇二五 → 2025)",
+        ],
+    ),
 }
 
 
@@ -138,8 +200,10 @@ def test_a_directory_with_no_yaml(run, tmp_path):
     (tmp_path / "notes.txt").write_text("no plans here", encoding="utf-8")
     result = run("verify", "--data", str(tmp_path))
     assert result.exit_code == 2
-    assert result.stderr == (f"plancheck: {tmp_path}: no *.yaml or *.yml files in this directory. Give an "
-                             "existing plan file or directory (--data PATH or PLANCHECK_DATA).\n")
+    assert result.stderr == (
+        f"plancheck: {tmp_path}: no *.yaml or *.yml files in this directory. Give an "
+        "existing plan file or directory (--data PATH or PLANCHECK_DATA).\n"
+    )
 
 
 def test_an_unreadable_file(run, tmp_path, monkeypatch):
@@ -194,10 +258,12 @@ def test_a_very_large_file_in_bounded_time_and_memory(tmp_path):
 
     The time limit below only catches a hang; how fast it is lives in benchmarks/.
     """
-    row = ("      - id: i{n}\n        name: 指标{n}\n        unit: 家\n        category: other\n"
-           "        baseline: {{year: 2020, value: 100, line: 1}}\n"
-           "        target: {{year: 2025, value: 161.05, line: 2}}\n"
-           "        growth: {{value: 10, unit: percent, line: 3}}\n")
+    row = (
+        "      - id: i{n}\n        name: 指标{n}\n        unit: 家\n        category: other\n"
+        "        baseline: {{year: 2020, value: 100, line: 1}}\n"
+        "        target: {{year: 2025, value: 161.05, line: 2}}\n"
+        "        growth: {{value: 10, unit: percent, line: 3}}\n"
+    )
     big = tmp_path / "big.yaml"
     with big.open("w", encoding="utf-8") as fh:
         fh.write(PLAN_HEAD)
@@ -210,8 +276,14 @@ def test_a_very_large_file_in_bounded_time_and_memory(tmp_path):
 
     script = Path(sys.executable).with_name("plancheck")
     env = {**os.environ, "OPENBLAS_NUM_THREADS": "1"}
-    result = subprocess.run([str(script), "verify", "--data", str(big), "--format", "plain"], capture_output=True,
-                            text=True, timeout=900, preexec_fn=cap, env=env)
+    result = subprocess.run(
+        [str(script), "verify", "--data", str(big), "--format", "plain"],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        preexec_fn=cap,
+        env=env,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout == ""
     assert result.stderr == "0 errors, 0 warnings, 0 infos in 1 file\n"
@@ -220,34 +292,95 @@ def test_a_very_large_file_in_bounded_time_and_memory(tmp_path):
 # --------------------------------------------------------------------------- the fuzzer
 
 FUZZ_EXAMPLES = int(os.environ.get("PLANCHECK_FUZZ_EXAMPLES", "25"))
-FIELDS = ["plans", "id", "aliases", "title", "zh", "en", "region", "level", "parent", "issuer", "issued",
-          "period", "first", "last", "source", "indicators", "name", "unit", "category", "baseline", "target",
-          "growth", "total", "value", "year", "line", "qualifier", "kind", "upper", "restated", "scope", "key",
-          "local", "claims", "subject", "start", "end", "changes", "parts", "per_year", "printed", "subregions",
-          "catalogue", "identities", "numerator", "denominator", "scale", "additive", "not_comparable"]
-scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=True),
-                    st.text(max_size=12), st.sampled_from(["2025", "3.20", "at_least", "pp", "percent", "%", "~"]))
+FIELDS = [
+    "plans",
+    "id",
+    "aliases",
+    "title",
+    "zh",
+    "en",
+    "region",
+    "level",
+    "parent",
+    "issuer",
+    "issued",
+    "period",
+    "first",
+    "last",
+    "source",
+    "indicators",
+    "name",
+    "unit",
+    "category",
+    "baseline",
+    "target",
+    "growth",
+    "total",
+    "value",
+    "year",
+    "line",
+    "qualifier",
+    "kind",
+    "upper",
+    "restated",
+    "scope",
+    "key",
+    "local",
+    "claims",
+    "subject",
+    "start",
+    "end",
+    "changes",
+    "parts",
+    "per_year",
+    "printed",
+    "subregions",
+    "catalogue",
+    "identities",
+    "numerator",
+    "denominator",
+    "scale",
+    "additive",
+    "not_comparable",
+]
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=True),
+    st.text(max_size=12),
+    st.sampled_from(["2025", "3.20", "at_least", "pp", "percent", "%", "~"]),
+)
 documents = st.recursive(
     scalars,
-    lambda inner: st.one_of(st.lists(inner, max_size=4),
-                            st.dictionaries(st.one_of(st.sampled_from(FIELDS), st.text(max_size=6)), inner, max_size=5)),
-    max_leaves=30)
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(st.one_of(st.sampled_from(FIELDS), st.text(max_size=6)), inner, max_size=5),
+    ),
+    max_leaves=30,
+)
 
 
 def _run_all(data: Path, commands: list[list[str]]) -> None:
     for args in commands:
         out, err = io.StringIO(), io.StringIO()
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = main(args + ["--data", str(data)])
+            code = main([*args, "--data", str(data)])
         assert code in (0, 1, 2), (args, code, err.getvalue()[-1000:])
         assert "Traceback" not in err.getvalue() and "internal error" not in err.getvalue()
         if code == 2:
             assert err.getvalue().startswith("plancheck: ") or "Usage:" in err.getvalue()
 
 
-COMMANDS = [["validate", "--format", "plain"], ["verify", "--format", "json"], ["verify", "--format", "table"],
-            ["list"], ["show", "deqing"], ["compare", "deqing", "haining", "jiaxing-315"],
-            ["compare", "jiaxing-2016-2020", "jiaxing-315", "--format", "csv"]]
+COMMANDS = [
+    ["validate", "--format", "plain"],
+    ["verify", "--format", "json"],
+    ["verify", "--format", "table"],
+    ["list"],
+    ["show", "deqing"],
+    ["compare", "deqing", "haining", "jiaxing-315"],
+    ["compare", "jiaxing-2016-2020", "jiaxing-315", "--format", "csv"],
+]
 
 
 @settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
@@ -255,8 +388,9 @@ COMMANDS = [["validate", "--format", "plain"], ["verify", "--format", "json"], [
 def test_fuzz_random_yaml_documents(tmp_path_factory, doc):
     folder = tmp_path_factory.mktemp("fuzz")
     path = folder / "doc.yaml"
-    path.write_text(yaml.safe_dump({"plans": [doc]} if isinstance(doc, dict) else doc, allow_unicode=True),
-                    encoding="utf-8")
+    path.write_text(
+        yaml.safe_dump({"plans": [doc]} if isinstance(doc, dict) else doc, allow_unicode=True), encoding="utf-8"
+    )
     _run_all(path, COMMANDS)
     # the same document as an indicator catalogue next to the bundled plans
     (folder / "targets.yaml").write_bytes(BUNDLED_BYTES)
@@ -307,12 +441,21 @@ def test_no_command_modifies_its_inputs(run, tmp_path):
     data = tmp_path / "targets.yaml"
     data.write_bytes(BUNDLED_BYTES)
     before = _digest(data)
-    commands = [["list"], ["list", "--format", "json"], ["show", "deqing"], ["show", "haining", "--format", "json"],
-                ["validate"], ["validate", str(data)]]
+    commands = [
+        ["list"],
+        ["list", "--format", "json"],
+        ["show", "deqing"],
+        ["show", "haining", "--format", "json"],
+        ["validate"],
+        ["validate", str(data)],
+    ]
     commands += [["verify", "--format", f] for f in ("plain", "table", "json", "github", "sarif")]
     commands += [["compare", "haining", "deqing", "-f", f] for f in ("table", "json", "csv", "markdown")]
-    commands += [["verify", str(data)], ["verify", "-o", str(tmp_path / "out.txt"), "--force"],
-                 ["schema", "-o", str(tmp_path / "schema.json"), "--force"]]
+    commands += [
+        ["verify", str(data)],
+        ["verify", "-o", str(tmp_path / "out.txt"), "--force"],
+        ["schema", "-o", str(tmp_path / "schema.json"), "--force"],
+    ]
     for args in commands:
         result = run(*args, "--data", str(data)) if args[0] not in ("schema",) else run(*args)
         assert result.exit_code in (0, 1), (args, result.stderr)

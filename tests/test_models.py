@@ -7,8 +7,8 @@ from pydantic import ValidationError
 
 from plancheck.arith.interval import about_radius, interval
 from plancheck.arith.printed import decimals, half_unit
-from plancheck.model.plan import Baseline, Growth, Indicator, Target
 from plancheck.loader.events import load_text
+from plancheck.model.plan import Baseline, Growth, Indicator, Target
 
 
 @pytest.mark.parametrize("text, places", [("3.20", 2), ("3.2", 1), ("1000", 0), ("0.05", 2), ("-1.5", 1)])
@@ -32,8 +32,16 @@ def test_about_radius_is_half_the_last_nonzero_digit(text, radius):
 
 def test_plain_and_quoted_yaml_numbers_keep_their_printed_text():
     doc = load_text("a: 3.20\nb: '3.20'\nc: 1000\nd: no\ne: 2021-07-21\nf: 1e-3\ng: true\nh: ~\n").documents[0]
-    assert doc.data == {"a": "3.20", "b": "3.20", "c": "1000", "d": "no", "e": "2021-07-21",
-                        "f": "1e-3", "g": True, "h": None}
+    assert doc.data == {
+        "a": "3.20",
+        "b": "3.20",
+        "c": "1000",
+        "d": "no",
+        "e": "2021-07-21",
+        "f": "1e-3",
+        "g": True,
+        "h": None,
+    }
 
 
 def test_figure_precision_survives_validation():
@@ -43,24 +51,28 @@ def test_figure_precision_survives_validation():
     assert (t.value, t.decimals) == ("1000", 0)
 
 
-@pytest.mark.parametrize("value, advice", [
-    ("２２", "full-width"),
-    ("22%", "percent sign"),
-    ("1,000", "thousands separators"),
-    ("1e-3", "exponent form"),
-    (".nan", "not a number a plan can print"),
-    (".inf", "not a number a plan can print"),
-    ("abc", "not a number as printed"),
-    (True, "not a number"),
-])
+@pytest.mark.parametrize(
+    "value, advice",
+    [
+        ("２２", "full-width"),
+        ("22%", "percent sign"),
+        ("1,000", "thousands separators"),
+        ("1e-3", "exponent form"),
+        (".nan", "not a number a plan can print"),
+        (".inf", "not a number a plan can print"),
+        ("abc", "not a number as printed"),
+        (True, "not a number"),
+    ],
+)
 def test_malformed_figures_are_refused_with_advice(value, advice):
     with pytest.raises(ValidationError) as err:
         Growth.model_validate({"value": value, "unit": "percent", "line": 1})
     assert advice in str(err.value)
 
 
-@pytest.mark.parametrize("year, advice", [(20250, "not a plausible year"), (1800, "not a plausible year"),
-                                          ("二〇二五", "ASCII digits")])
+@pytest.mark.parametrize(
+    "year, advice", [(20250, "not a plausible year"), (1800, "not a plausible year"), ("二〇二五", "ASCII digits")]
+)
 def test_implausible_years_are_refused(year, advice):
     with pytest.raises(ValidationError) as err:
         Baseline.model_validate({"year": year, "value": "1", "line": 1})
@@ -85,8 +97,17 @@ def test_share_is_read_from_the_unit():
     assert not Indicator.model_validate({**common, "unit": "亿元"}).is_share
 
 
-@pytest.mark.parametrize("x, digits, text", [(15000.0, 0, "15000"), (0.0940, 4, "0.094"), (22.0, 2, "22"),
-                                             (100.0, 2, "100"), (-0.0001, 2, "0"), (float("inf"), 2, "∞")])
+@pytest.mark.parametrize(
+    "x, digits, text",
+    [
+        (15000.0, 0, "15000"),
+        (0.0940, 4, "0.094"),
+        (22.0, 2, "22"),
+        (100.0, 2, "100"),
+        (-0.0001, 2, "0"),
+        (float("inf"), 2, "∞"),
+    ],
+)
 def test_format_number_trims_only_decimals(x, digits, text):
     from plancheck.arith.numbers import format_number
 

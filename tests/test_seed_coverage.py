@@ -71,8 +71,9 @@ def test_figure_is_printed_on_its_line(lines, ind, fig):
         assert _number_on(line, upper)
 
 
-@pytest.mark.parametrize("plan_id", ["jiaxing-2016-2020", "tongxiang-2019", "haining-2023-2025",
-                                     "deqing-2021-2025", "jiaxing-315"])
+@pytest.mark.parametrize(
+    "plan_id", ["jiaxing-2016-2020", "tongxiang-2019", "haining-2023-2025", "deqing-2021-2025", "jiaxing-315"]
+)
 def test_indicator_names_are_printed_on_their_line(plan_id):
     data = plancheck.load([ROOT / "data" / "targets.yaml"])
     plan = find_plan(data.plans, plan_id)
@@ -109,10 +110,17 @@ def test_both_indicator_tables_are_complete():
 def test_readme_counts_match_the_data():
     data = plancheck.load([ROOT / "data" / "targets.yaml"])
     inds = [i for p in data.plans for i in p.indicators]
-    counts = (len(inds), sum(i.target is not None for i in inds), sum(i.baseline is not None for i in inds),
-              sum(i.growth is not None for i in inds), sum(len(i.restated) for i in inds),
-              sum(len(p.claims) for p in data.plans))
+    counts = (
+        len(inds),
+        sum(i.target is not None for i in inds),
+        sum(i.baseline is not None for i in inds),
+        sum(i.growth is not None for i in inds),
+        sum(len(i.restated) for i in inds),
+        sum(len(p.claims) for p in data.plans),
+    )
     text = (ROOT / "README.md").read_text(encoding="utf-8").replace("\n", " ")
-    assert (f"{counts[0]} indicators, {counts[1]} of them with a target value, {counts[2]} with a baseline, "
-            f"{counts[3]} with a stated annual growth, {counts[4]} places where a plan states the same target "
-            f"again, and {counts[5]} numeric claims") in text
+    assert (
+        f"{counts[0]} indicators, {counts[1]} of them with a target value, {counts[2]} with a baseline, "
+        f"{counts[3]} with a stated annual growth, {counts[4]} places where a plan states the same target "
+        f"again, and {counts[5]} numeric claims"
+    ) in text

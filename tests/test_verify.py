@@ -52,8 +52,9 @@ JIAXING = {
 
 
 def test_every_stated_rate_of_the_jiaxing_table(bundled_run):
-    got = {r.indicator.id: r for r in bundled_run.results
-           if r.plan.id == "jiaxing-2016-2020" and r.status != "unchecked"}
+    got = {
+        r.indicator.id: r for r in bundled_run.results if r.plan.id == "jiaxing-2016-2020" and r.status != "unchecked"
+    }
     assert set(got) == set(JIAXING)
     for ind_id, (status, value) in JIAXING.items():
         assert got[ind_id].status == status, ind_id
@@ -64,11 +65,13 @@ def test_the_bundled_data_has_exactly_one_mismatch(bundled_run):
     errors = [f for f in bundled_run.findings if f.level == "error"]
     line = yaml_line("growth: {value: 0.05, unit: pp, line: 37}")
     assert [(f.file, f.line, f.column, f.rule, f.plan, f.indicator) for f in errors] == [
-        ("data/targets.yaml", line, 25, "growth-mismatch", "jiaxing-2016-2020", "rd-intensity")]
+        ("data/targets.yaml", line, 25, "growth-mismatch", "jiaxing-2016-2020", "rd-intensity")
+    ]
     assert errors[0].message == (
         "stated growth 0.05 pp/yr does not fit 2.73 (2015) → 3.20 (2020) over 5 years: the figures give "
         "0.094 pp/yr (0.093 to 0.095 pp/yr within the baseline's rounding); 0.05 is 4.3 units of 0.01 below "
-        "that range. At 0.05 pp/yr the target would be 2.98 (2020), or the baseline would have to be 2.95 (2015)")
+        "that range. At 0.05 pp/yr the target would be 2.98 (2020), or the baseline would have to be 2.95 (2015)"
+    )
 
 
 def test_stated_rates_without_a_baseline_are_listed_as_unchecked(bundled_run):
@@ -97,7 +100,8 @@ def test_a_pace_is_computed_where_no_rate_is_stated(bundled_run):
 # --------------------------------------------------------------------------- rules on made-up plans
 
 RULE_CASES = {
-    "growth-unit": ("""\
+    "growth-unit": (
+        """\
         id: x
         name: 甲
         unit: 亿元
@@ -105,8 +109,11 @@ RULE_CASES = {
         baseline: {year: 2020, value: 10, line: 1}
         target: {year: 2025, value: 11, line: 2}
         growth: {value: 0.2, unit: pp, line: 3}
-        """, [(15, 36, "growth-unit")]),
-    "direction": ("""\
+        """,
+        [(15, 36, "growth-unit")],
+    ),
+    "direction": (
+        """\
         id: x
         name: 甲
         unit: 家
@@ -114,16 +121,22 @@ RULE_CASES = {
         baseline: {year: 2020, value: 550, line: 1}
         target: {year: 2025, value: 273, line: 2}
         growth: {value: 15, unit: percent, line: 3}
-        """, [(15, 25, "direction"), (15, 25, "growth-mismatch")]),
-    "base-year": ("""\
+        """,
+        [(15, 25, "direction"), (15, 25, "growth-mismatch")],
+    ),
+    "base-year": (
+        """\
         id: x
         name: 甲
         unit: "%"
         category: rd
         baseline: {year: 2019, value: 3.34, line: 1}
         target: {year: 2025, value: 4.5, line: 2}
-        """, [(13, 26, "base-year")]),
-    "nonpositive-baseline": ("""\
+        """,
+        [(13, 26, "base-year")],
+    ),
+    "nonpositive-baseline": (
+        """\
         id: x
         name: 甲
         unit: 家
@@ -131,8 +144,11 @@ RULE_CASES = {
         baseline: {year: 2020, value: 0, line: 1}
         target: {year: 2025, value: 5, line: 2}
         growth: {value: 10, unit: percent, line: 3}
-        """, [(13, 39, "nonpositive-baseline")]),
-    "increment target": ("""\
+        """,
+        [(13, 39, "nonpositive-baseline")],
+    ),
+    "increment target": (
+        """\
         id: x
         name: 甲
         unit: 家
@@ -140,8 +156,11 @@ RULE_CASES = {
         baseline: {year: 2020, value: 10, line: 1}
         target: {year: 2025, value: 5, kind: increment, line: 2}
         growth: {value: 10, unit: percent, line: 3}
-        """, [(15, 25, "unchecked")]),
-    "rounding": ("""\
+        """,
+        [(15, 25, "unchecked")],
+    ),
+    "rounding": (
+        """\
         id: x
         name: 甲
         unit: 件
@@ -149,8 +168,11 @@ RULE_CASES = {
         baseline: {year: 2020, value: 7.4, line: 1}
         target: {year: 2025, value: 20, line: 2}
         growth: {value: 22.1, unit: percent, line: 3}
-        """, [(15, 25, "growth-rounding")]),
-    "total": ("""\
+        """,
+        [(15, 25, "growth-rounding")],
+    ),
+    "total": (
+        """\
         id: x
         name: 甲
         unit: 亿元
@@ -158,7 +180,9 @@ RULE_CASES = {
         baseline: {year: 2020, value: 44.1, line: 1}
         target: {year: 2025, value: 81.8, line: 2}
         total: {value: 80, unit: percent, line: 3}
-        """, [(15, 24, "total-mismatch")]),
+        """,
+        [(15, 24, "total-mismatch")],
+    ),
 }
 
 
@@ -170,7 +194,10 @@ def test_each_rule_at_its_line(write, body, expected):
 
 
 def test_a_mismatch_that_fits_the_other_reading_says_so(write):
-    data = plancheck.load([write(indicator_yaml("""\
+    data = plancheck.load(
+        [
+            write(
+                indicator_yaml("""\
         id: x
         name: 甲
         unit: "%"
@@ -178,7 +205,10 @@ def test_a_mismatch_that_fits_the_other_reading_says_so(write):
         baseline: {year: 2020, value: 42.3, line: 1}
         target: {year: 2025, value: 50, line: 2}
         growth: {value: 1.54, unit: percent, line: 3}
-        """))])
+        """)
+            )
+        ]
+    )
     (f,) = plancheck.check(data.plans).findings
     assert f.rule == "growth-mismatch"
     assert f.message.endswith("Read as percentage points a year instead, it fits (1.53 to 1.55 pp/yr)")
@@ -188,7 +218,7 @@ def test_a_mismatch_that_fits_the_other_reading_says_so(write):
 
 
 def test_verify_exit_codes(run, write):
-    assert run("verify").exit_code == 1                       # the Jiaxing mismatch
+    assert run("verify").exit_code == 1  # the Jiaxing mismatch
     assert run("verify", "deqing", "haining").exit_code == 0  # infos only
     warn = write(indicator_yaml(RULE_CASES["base-year"][0]))
     assert run("verify", "--data", str(warn)).exit_code == 0
@@ -202,8 +232,20 @@ def test_verify_exit_codes(run, write):
 def test_verify_table_shows_the_verdicts(run):
     out = run("verify", "jiaxing-2016-2020", "--format", "table", env={"COLUMNS": "120"}).stdout
     row = next(line for line in out.splitlines() if line.startswith(" R&D经费占GDP比重"))
-    assert row.split() == ["R&D经费占GDP比重", "2.73", "→", "3.20", "2015–2020", "0.05", "pp", "0.094", "pp",
-                           "0.093–0.095", "✗", "inconsistent"]
+    assert row.split() == [
+        "R&D经费占GDP比重",
+        "2.73",
+        "→",
+        "3.20",
+        "2015–2020",
+        "0.05",
+        "pp",
+        "0.094",
+        "pp",
+        "0.093–0.095",
+        "✗",
+        "inconsistent",
+    ]
     assert "11 checked (10 consistent, 0 within rounding, 1 inconsistent); 29 not checkable" in out
     assert "1 error, 0 warnings, 6 infos in 1 file" in out  # 2 restated qualifiers, 1 implied, 2 paces, 1 GDP
 
@@ -224,11 +266,21 @@ def test_verify_json_follows_the_contract_and_matches_the_library(run, bundled_r
     assert (rd["computed"]["low"], rd["computed"]["high"]) == pytest.approx((0.093, 0.095))
     assert rd["implied_target"] == pytest.approx(2.98)
     assert (rd["file"], rd["line"]) == ("data/targets.yaml", yaml_line("growth: {value: 0.05, unit: pp, line: 37}"))
-    hte = next(r for r in doc["results"] if r["plan"] == "jiaxing-2016-2020" and r["indicator"] == "high-tech-enterprises")
+    hte = next(
+        r for r in doc["results"] if r["plan"] == "jiaxing-2016-2020" and r["indicator"] == "high-tech-enterprises"
+    )
     assert hte["target"]["qualifier"] == "at_least" and hte["computed"]["high"] is None  # open end: null
-    assert {f["rule"] for f in doc["findings"]} == {"growth-mismatch", "unchecked", "restated-qualifier",
-                                                    "claim-implied", "claim-pace", "identity-value",
-                                                    "identity-pace", "hierarchy-share", "successive-pace"}
+    assert {f["rule"] for f in doc["findings"]} == {
+        "growth-mismatch",
+        "unchecked",
+        "restated-qualifier",
+        "claim-implied",
+        "claim-pace",
+        "identity-value",
+        "identity-pace",
+        "hierarchy-share",
+        "successive-pace",
+    }
     assert doc["identities"] == [v.as_dict() for v in bundled_run.identities]
     assert doc["claims"] == [c.as_dict() for c in bundled_run.claims]
 

@@ -33,16 +33,45 @@ if TYPE_CHECKING:
     from .model.status import Level, Status
 
 _WHERE = {
-    "load": "api", "verify": "api", "compare": "api", "check": "api", "VerifyRun": "api",
-    "Dataset": "loader.reader", "DataPathError": "loader.files", "PlanLookupError": "loader.lookup",
-    "Finding": "model.findings", "Level": "model.status", "Status": "model.status",
-    "Plan": "model.plan", "Indicator": "model.plan", "GrowthResult": "analysis.rates",
-    "Comparison": "analysis.comparison", "Rule": "checks.base", "RULES": "checks.registry",
+    "load": "api",
+    "verify": "api",
+    "compare": "api",
+    "check": "api",
+    "VerifyRun": "api",
+    "Dataset": "loader.reader",
+    "DataPathError": "loader.files",
+    "PlanLookupError": "loader.lookup",
+    "Finding": "model.findings",
+    "Level": "model.status",
+    "Status": "model.status",
+    "Plan": "model.plan",
+    "Indicator": "model.plan",
+    "GrowthResult": "analysis.rates",
+    "Comparison": "analysis.comparison",
+    "Rule": "checks.base",
+    "RULES": "checks.registry",
 }
 
-__all__ = ["RULES", "Comparison", "DataPathError", "Dataset", "Finding", "GrowthResult", "Indicator", "Level",
-           "Plan", "PlanLookupError", "Rule", "Status", "VerifyRun", "__version__", "check", "compare", "load",
-           "verify"]
+__all__ = [
+    "RULES",
+    "Comparison",
+    "DataPathError",
+    "Dataset",
+    "Finding",
+    "GrowthResult",
+    "Indicator",
+    "Level",
+    "Plan",
+    "PlanLookupError",
+    "Rule",
+    "Status",
+    "VerifyRun",
+    "__version__",
+    "check",
+    "compare",
+    "load",
+    "verify",
+]
 
 
 def __getattr__(name: str) -> object:

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from .version import __version__
-from .render.findings import REPORTERS
 
 if TYPE_CHECKING:
     from .loader.reader import Dataset
@@ -27,16 +26,38 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 app = typer.Typer(
     name="plancheck",
     help="Check the arithmetic of government development plans: baselines, targets and stated growth "
-         "rates.\n\nExit codes: 0 nothing wrong · 1 findings at error level (warnings too with "
-         "--strict) · 2 the command could not run · 3 an internal error.",
+    "rates.\n\nExit codes: 0 nothing wrong · 1 findings at error level (warnings too with "
+    "--strict) · 2 the command could not run · 3 an internal error.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-OutputFormat = enum.Enum("OutputFormat", {name: name for name in ("auto", *REPORTERS)}, type=str)  # type: ignore[misc]
-ViewFormat = enum.Enum("ViewFormat", {"table": "table", "json": "json"}, type=str)  # type: ignore[misc]
+
+class OutputFormat(str, enum.Enum):
+    """--format of validate and verify: "auto" and the name of every reporter (a test keeps them equal)."""
+
+    auto = "auto"
+    table = "table"
+    plain = "plain"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
+class ViewFormat(str, enum.Enum):
+    table = "table"
+    json = "json"
+
+
+class CompareFormat(str, enum.Enum):
+    """--format of compare: the name of every comparison reporter (a test keeps them equal)."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
 
 
 class Lang(str, enum.Enum):
@@ -46,24 +67,34 @@ class Lang(str, enum.Enum):
 
 DataOption = Annotated[
     list[Path] | None,
-    typer.Option("--data", metavar="PATH",
-                 help="Plan data: a YAML file or a directory of *.yaml (repeatable). Default: "
-                      "$PLANCHECK_DATA (paths separated by ':'), else the bundled data."),
+    typer.Option(
+        "--data",
+        metavar="PATH",
+        help="Plan data: a YAML file or a directory of *.yaml (repeatable). Default: "
+        "$PLANCHECK_DATA (paths separated by ':'), else the bundled data.",
+    ),
 ]
 FormatOption = Annotated[
     OutputFormat,
-    typer.Option("--format", "-f",
-                 help="auto: github under GitHub Actions, else table on a terminal and plain in a pipe. "
-                      "plain: file:line:col: level [rule] message. github: workflow-command annotations, "
-                      "then the plain list. sarif: SARIF 2.1.0 for code scanning. json: one object "
-                      "(summary, results, findings)."),
+    typer.Option(
+        "--format",
+        "-f",
+        help="auto: github under GitHub Actions, else table on a terminal and plain in a pipe. "
+        "plain: file:line:col: level [rule] message. github: workflow-command annotations, "
+        "then the plain list. sarif: SARIF 2.1.0 for code scanning. json: one object "
+        "(summary, results, findings).",
+    ),
 ]
 ViewFormatOption = Annotated[ViewFormat, typer.Option("--format", "-f", help="table for people, json for programs.")]
 OutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", metavar="FILE", dir_okay=True,
-                 help="Write the report to FILE instead of standard output (atomically; an existing file "
-                      "only with --force)."),
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        dir_okay=True,
+        help="Write the report to FILE instead of standard output (atomically; an existing file only with --force).",
+    ),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Let --output replace an existing file.")]
 
@@ -76,8 +107,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="On an internal error, print the traceback.")] = False,
 ) -> None:
     """Check the arithmetic of government development plans."""
@@ -146,8 +178,7 @@ def _load(paths: list[Path] | None) -> Dataset:
 
 def _data_problems_note(data: Dataset) -> None:
     if data.findings:
-        sys.stderr.write(f"plancheck: the data has {len(data.findings)} problem(s); "
-                         "`plancheck validate` lists them\n")
+        sys.stderr.write(f"plancheck: the data has {len(data.findings)} problem(s); `plancheck validate` lists them\n")
 
 
 def _emit(text: str) -> None:
@@ -202,9 +233,13 @@ def show(
 
 @app.command("validate")
 def validate(
-    paths: Annotated[list[Path] | None, typer.Argument(
-        help="Plan files or directories to check (default: --data, $PLANCHECK_DATA, else the bundled data).",
-        show_default=False)] = None,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Plan files or directories to check (default: --data, $PLANCHECK_DATA, else the bundled data).",
+            show_default=False,
+        ),
+    ] = None,
     data: DataOption = None,
     fmt: FormatOption = OutputFormat.auto,
     output: OutputOption = None,
@@ -217,7 +252,7 @@ def validate(
     Exit 1 when any problem is found.
     """
     from .model.findings import exit_code
-    from .render.findings import Report, summary_line
+    from .render.findings import REPORTERS, Report, summary_line
 
     loaded = _load(list(paths or []) or data)
     report = Report("validate", loaded.findings, files=loaded.files)
@@ -251,11 +286,16 @@ spending / R&D intensity), a county's targets against its city's, successive pla
 
 @app.command("verify", help=VERIFY_HELP)
 def verify_cmd(
-    plans: Annotated[list[str] | None, typer.Argument(
-        metavar="PLAN|FILE",
-        help="Plans to check, by id, alias or region name; or plan files (*.yaml, as pre-commit passes "
-             "them), whose plans are checked while the rest of their directory is still read for "
-             "cross-file checks. Default: every plan.", show_default=False)] = None,
+    plans: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="PLAN|FILE",
+            help="Plans to check, by id, alias or region name; or plan files (*.yaml, as pre-commit passes "
+            "them), whose plans are checked while the rest of their directory is still read for "
+            "cross-file checks. Default: every plan.",
+            show_default=False,
+        ),
+    ] = None,
     data: DataOption = None,
     fmt: FormatOption = OutputFormat.auto,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
@@ -266,7 +306,7 @@ def verify_cmd(
     from . import api
     from .loader.files import YAML_SUFFIXES, display_name
     from .model.findings import exit_code
-    from .render.findings import Report, summary_line
+    from .render.findings import REPORTERS, Report, summary_line
     from .render.views import verify_tables
 
     args = list(plans or [])
@@ -279,9 +319,16 @@ def verify_cmd(
     shown_files = [display_name(f) for f in files] if files else loaded.files
     with _usage_errors():
         result = api.verify(loaded, names, files=shown_files if files else ())
-    report = Report("verify", result.findings, files=shown_files, results=result.results, claims=result.claims,
-                    identities=result.identities,
-                    summary=result.summary, tables=lambda: verify_tables(result, lang.value))
+    report = Report(
+        "verify",
+        result.findings,
+        files=shown_files,
+        results=result.results,
+        claims=result.claims,
+        identities=result.identities,
+        summary=result.summary,
+        tables=lambda: verify_tables(result, lang.value),
+    )
     name = _format(fmt, output)
     _deliver(lambda **kw: REPORTERS[name](report, **kw), output, force)
     if name in ("plain", "github"):
@@ -289,21 +336,27 @@ def verify_cmd(
     raise typer.Exit(exit_code(result.findings, strict))
 
 
-CompareFormat = enum.Enum("CompareFormat", {n: n for n in ("table", "json", "csv", "markdown")}, type=str)  # type: ignore[misc]
-
-
 @app.command("compare")
 def compare_cmd(
-    plans: Annotated[list[str], typer.Argument(
-        metavar="PLAN", help="Two or more plans, by id, alias or region name.", show_default=False)],
+    plans: Annotated[
+        list[str],
+        typer.Argument(metavar="PLAN", help="Two or more plans, by id, alias or region name.", show_default=False),
+    ],
     data: DataOption = None,
-    fmt: Annotated[CompareFormat, typer.Option(
-        "--format", "-f", help="table for people; json for programs; csv (UTF-8 with BOM, opens in Excel); "
-                               "markdown to paste into a report.")] = CompareFormat.table,
+    fmt: Annotated[
+        CompareFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table for people; json for programs; csv (UTF-8 with BOM, opens in Excel); "
+            "markdown to paste into a report.",
+        ),
+    ] = CompareFormat.table,
     lang: Annotated[Lang, typer.Option("--lang", help="Language of indicator names and plan labels.")] = Lang.zh,
     wide: Annotated[bool, typer.Option("--wide", help="Full names, no wrapping (wider than the terminal).")] = False,
-    shared: Annotated[bool, typer.Option("--shared", help="Only indicators set by two or more plans, and their "
-                                                           "look-alikes.")] = False,
+    shared: Annotated[
+        bool, typer.Option("--shared", help="Only indicators set by two or more plans, and their look-alikes.")
+    ] = False,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -326,8 +379,7 @@ def compare_cmd(
         result = api.compare(loaded, plans, shared=shared)
     if len(result.plans) < 2:
         _fail("compare needs two or more different plans (see `plancheck list`)")
-    _deliver(lambda **kw: COMPARE_REPORTERS[fmt.value](result, lang=lang.value, wide=wide, **kw),
-             output, force)
+    _deliver(lambda **kw: COMPARE_REPORTERS[fmt.value](result, lang=lang.value, wide=wide, **kw), output, force)
     _data_problems_note(loaded)
     raise typer.Exit(EXIT_FINDINGS if loaded.findings else EXIT_OK)
 
@@ -346,7 +398,9 @@ def rules_cmd(
     if rule is not None:
         if rule not in RULES:
             close = difflib.get_close_matches(rule, list(RULES), n=3, cutoff=0.5)
-            _fail(f"no rule '{rule}'" + (f"; closest: {', '.join(close)}" if close else "") + " (see `plancheck rules`)")
+            _fail(
+                f"no rule '{rule}'" + (f"; closest: {', '.join(close)}" if close else "") + " (see `plancheck rules`)"
+            )
         _emit(f"{rule} ({RULES[rule].level})\n\n{documentation(rule)}\n")
         return
     rows = [{"id": r.id, "level": r.level, "summary": r.summary} for r in RULES.values()]
@@ -359,7 +413,9 @@ def rules_cmd(
 
 @app.command("schema")
 def schema_cmd(
-    catalogue: Annotated[bool, typer.Option("--catalogue", help="The schema of indicator catalogue files instead.")] = False,
+    catalogue: Annotated[
+        bool, typer.Option("--catalogue", help="The schema of indicator catalogue files instead.")
+    ] = False,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -393,6 +449,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write(
             f"plancheck {__version__}: internal error ({type(err).__name__}: {err}).\n"
             "This is a bug in plancheck: please report it with the command you ran and the data file. "
-            "Run again with --debug for the traceback.\n")
+            "Run again with --debug for the traceback.\n"
+        )
         return EXIT_INTERNAL
     return EXIT_OK

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
@@ -27,8 +26,9 @@ from ..arith import growth
 from ..arith.growth import RateUnit
 from ..arith.interval import OPENS_DOWN, OPENS_UP, interval
 from ..arith.numbers import finite_or_none, format_number
+from ..model.jsonvalue import JsonObject
 from ..model.notation import RATE_UNIT_SYMBOLS, is_share
-from ..model.plan import Change, Claim, ClaimValue, Plan
+from ..model.plan import Change, ChangeUnit, Claim, ClaimValue, Plan
 from ..model.status import Status, verdict
 
 _ARITH: dict[str, RateUnit] = {"percent": "percent", "pp": "pp", "absolute": "pp", "times": "times"}
@@ -84,119 +84,216 @@ class ClaimResult:
     implied_year: int | None = None
     ends: tuple[float, float] | None = None  # the start and end values used (a missing one as implied)
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> JsonObject:
         num = finite_or_none
         ch = self.claim.changes[self.change] if self.change is not None else None
         return {
-            "plan": self.plan.id, "claim": self.claim.id, "subject": self.claim.subject, "key": self.claim.key,
+            "plan": self.plan.id,
+            "claim": self.claim.id,
+            "subject": self.claim.subject,
+            "key": self.claim.key,
             "status": self.status.value,
             "start": {"year": self.claim.start.year, "value": self.claim.start.value},
             "end": {"year": self.claim.end.year, "value": self.claim.end.value},
-            "change": None if ch is None else {"value": change_amount(ch)[0], "unit": ch.unit,
-                                               "per_year": ch.per_year, "qualifier": ch.qualifier,
-                                               "printed": ch.printed},
-            "computed": {"value": num(self.point), "low": num(self.low), "high": num(self.high),
-                         "unit": self.unit},
+            "change": None
+            if ch is None
+            else {
+                "value": change_amount(ch)[0],
+                "unit": ch.unit,
+                "per_year": ch.per_year,
+                "qualifier": ch.qualifier,
+                "printed": ch.printed,
+            },
+            "computed": {"value": num(self.point), "low": num(self.low), "high": num(self.high), "unit": self.unit},
             "implied_year": self.implied_year,
         }
 
 
-def _implied(known: list[End], amounts: list[tuple[float, float, float]], units: list[str], years: list[int],
-             forward: list[bool]) -> np.ndarray:
+def _implied(
+    known: list[End],
+    amounts: list[tuple[float, float, float]],
+    units: list[ChangeUnit],
+    years: list[int],
+    forward: list[bool],
+) -> np.ndarray:
     """The missing end of each claim from its known end and its change, vectorised.
 
     Returns an array of shape (3, m): point, low, high. ``forward`` is True where the end is missing.
     """
-    k_pt = np.array([e.point for e in known])
-    k_lo = np.array([e.low for e in known])
-    k_hi = np.array([e.high for e in known])
-    c_pt = np.array([a[0] for a in amounts])
-    c_lo = np.array([a[1] for a in amounts])
-    c_hi = np.array([a[2] for a in amounts])
+    k_pt, k_lo, k_hi = (np.array([getattr(e, a) for e in known]) for a in ("point", "low", "high"))
+    c_pt, c_lo, c_hi = (np.array([a[i] for a in amounts]) for i in range(3))
     n = np.array(years, dtype=float)
     fwd = np.array(forward)
     code = np.array([{"percent": 0, "pp": 1, "absolute": 1, "times": 2}[u] for u in units])
+    additive = code == 1
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+
         def factor(c: np.ndarray) -> np.ndarray:  # multiplicative change over the span
-            return np.where(code == 0, np.power(1 + c / 100, n), c)
+            out: np.ndarray = np.where(code == 0, np.power(1 + c / 100, n), c)
+            return out
 
         def step(c: np.ndarray) -> np.ndarray:  # additive change over the span
-            return c * n
+            out: np.ndarray = c * n
+            return out
 
-        additive = code == 1
         # forward: end = start ∘ change; backward: start = end ∘⁻¹ change (monotone in both)
-        pt = np.where(fwd, np.where(additive, k_pt + step(c_pt), k_pt * factor(c_pt)),
-                      np.where(additive, k_pt - step(c_pt), k_pt / factor(c_pt)))
-        lo = np.where(fwd, np.where(additive, k_lo + step(c_lo), k_lo * factor(c_lo)),
-                      np.where(additive, k_lo - step(c_hi), k_lo / factor(c_hi)))
-        hi = np.where(fwd, np.where(additive, k_hi + step(c_hi), k_hi * factor(c_hi)),
-                      np.where(additive, k_hi - step(c_lo), k_hi / factor(c_lo)))
+        pt = np.where(
+            fwd,
+            np.where(additive, k_pt + step(c_pt), k_pt * factor(c_pt)),
+            np.where(additive, k_pt - step(c_pt), k_pt / factor(c_pt)),
+        )
+        lo = np.where(
+            fwd,
+            np.where(additive, k_lo + step(c_lo), k_lo * factor(c_lo)),
+            np.where(additive, k_lo - step(c_hi), k_lo / factor(c_hi)),
+        )
+        hi = np.where(
+            fwd,
+            np.where(additive, k_hi + step(c_hi), k_hi * factor(c_hi)),
+            np.where(additive, k_hi - step(c_lo), k_hi / factor(c_lo)),
+        )
     lo = np.where(np.isnan(lo), -np.inf, lo)
     hi = np.where(np.isnan(hi), np.inf, hi)
-    return np.vstack([pt, lo, hi])
+    stacked: np.ndarray = np.vstack([pt, lo, hi])
+    return stacked
+
+
+def _pace_results(items: list[tuple[Plan, Claim]], ends: dict[int, list[End | None]]) -> list[ClaimResult]:
+    """Two printed ends and nothing stated: the pace between them."""
+    paces = []
+    for p, c in items:
+        start, end = ends[id(c)]
+        if not c.changes and start is not None and end is not None:
+            paces.append((p, c, start, end))
+    if not paces:
+        return []
+    cases = [
+        growth.Case(
+            baseline=c.start.value or start.point,
+            target=c.end.value or end.point,
+            years=c.end.year - c.start.year,
+            stated=None,
+            unit="pp" if is_share(c.unit) else "percent",
+            target_bounds=(end.low, end.high),
+        )
+        for _, c, start, end in paces
+    ]
+    out = growth.evaluate(cases)
+    return [
+        ClaimResult(
+            p,
+            c,
+            None,
+            Status.PACE,
+            float(out.point[i]),
+            float(out.low[i]),
+            float(out.high[i]),
+            cases[i].unit,
+            cases[i].years,
+        )
+        for i, (p, c, _, _) in enumerate(paces)
+    ]
 
 
 def evaluate(plans: list[Plan]) -> list[ClaimResult]:
+    """Every claim check: paces, implied values (which then stand in for the missing end), verdicts."""
     items = [(p, c) for p in plans for c in p.claims]
-    ends = {id(c): [_end(c.start, p), _end(c.end, p)] for p, c in items}
-    results: list[ClaimResult] = []
-
-    # Two printed ends and nothing stated: the pace between them.
-    paces = [(p, c) for p, c in items if not c.changes]
-    if paces:
-        cases = [growth.Case(baseline=c.start.value, target=c.end.value, years=c.end.year - c.start.year,  # type: ignore[arg-type]
-                             stated=None, unit="pp" if is_share(c.unit) else "percent",
-                             target_bounds=(ends[id(c)][1].low, ends[id(c)][1].high)) for _, c in paces]
-        out = growth.evaluate(cases)
-        for i, (p, c) in enumerate(paces):
-            results.append(ClaimResult(p, c, None, Status.PACE, float(out.point[i]), float(out.low[i]), float(out.high[i]),
-                                       cases[i].unit, cases[i].years))
+    ends: dict[int, list[End | None]] = {id(c): [_end(c.start, p), _end(c.end, p)] for p, c in items}
+    results = _pace_results(items, ends)
 
     rounds = max((len(c.changes) for _, c in items), default=0)
     for k in range(rounds):
         todo = [(p, c) for p, c in items if len(c.changes) > k]
         missing = [(p, c) for p, c in todo if None in ends[id(c)]]
-        both = [(p, c) for p, c in todo if None not in ends[id(c)]]
-        if missing:
-            known, amounts, units, years, forward = [], [], [], [], []
-            for p, c in missing:
-                ch = c.changes[k]
-                start, end = ends[id(c)]
-                known.append(start or end)
-                text, (lo, hi) = change_amount(ch, target=c.end.year >= p.period.first)
-                amounts.append((float(text), lo, hi))
-                units.append(ch.unit)
-                years.append(c.end.year - c.start.year if ch.per_year else 1)
-                forward.append(end is None)
-            out = _implied(known, amounts, units, years, forward)
-            for i, (p, c) in enumerate(missing):
-                value = End(float(out[0, i]), float(out[1, i]), float(out[2, i]), implied=True)
-                slot = 1 if forward[i] else 0
-                ends[id(c)][slot] = value
-                year = c.end.year if forward[i] else c.start.year
-                results.append(ClaimResult(p, c, k, Status.IMPLIED, value.point, value.low, value.high, c.unit,
-                                           c.end.year - c.start.year, implied_year=year))
+        both = []
+        for p, c in todo:
+            start, end = ends[id(c)]
+            if start is not None and end is not None:
+                both.append((p, c, start, end))
+        if missing:  # after `both` is taken: a value implied now is checked from the next change on
+            results += _implied_results(missing, k, ends)
         if both:
-            cases = []
-            for p, c in both:
-                ch = c.changes[k]
-                start, end = ends[id(c)]
-                text, bounds = change_amount(ch, target=c.end.year >= p.period.first)
-                cases.append(growth.Case(
-                    baseline=repr(start.point), target=repr(end.point),  # type: ignore[union-attr]
-                    years=c.end.year - c.start.year if ch.per_year else 1, stated=text, unit=_ARITH[ch.unit],
-                    target_qualifier=c.end.qualifier if not end.implied else None,  # type: ignore[union-attr]
-                    stated_qualifier=ch.qualifier,
-                    baseline_bounds=(start.low, start.high), target_bounds=(end.low, end.high),  # type: ignore[union-attr]
-                    stated_bounds=bounds))
-            out = growth.evaluate(cases)
-            for i, (p, c) in enumerate(both):
-                start, end = ends[id(c)]
-                status = verdict(bool(out.exact_ok[i]), bool(out.full_ok[i]))
-                results.append(ClaimResult(p, c, k, status, float(out.point[i]), float(out.low[i]),
-                                           float(out.high[i]), c.changes[k].unit, cases[i].years,
-                                           ends=(start.point, end.point)))  # type: ignore[union-attr]
+            results += _checked_results(both, k)
     return results
+
+
+def _implied_results(missing: list[tuple[Plan, Claim]], k: int, ends: dict[int, list[End | None]]) -> list[ClaimResult]:
+    """One end printed and the k-th change: the other end, which then stands in for it."""
+    known: list[End] = []
+    amounts: list[tuple[float, float, float]] = []
+    units: list[ChangeUnit] = []
+    years: list[int] = []
+    forward: list[bool] = []
+    for p, c in missing:
+        ch = c.changes[k]
+        start, end = ends[id(c)]
+        present = start or end
+        assert present is not None  # a claim prints at least one end (the model says so)
+        known.append(present)
+        text, (lo, hi) = change_amount(ch, target=c.end.year >= p.period.first)
+        amounts.append((float(text), lo, hi))
+        units.append(ch.unit)
+        years.append(c.end.year - c.start.year if ch.per_year else 1)
+        forward.append(end is None)
+    out = _implied(known, amounts, units, years, forward)
+    results = []
+    for i, (p, c) in enumerate(missing):
+        value = End(float(out[0, i]), float(out[1, i]), float(out[2, i]), implied=True)
+        ends[id(c)][1 if forward[i] else 0] = value
+        year = c.end.year if forward[i] else c.start.year
+        results.append(
+            ClaimResult(
+                p,
+                c,
+                k,
+                Status.IMPLIED,
+                value.point,
+                value.low,
+                value.high,
+                c.unit,
+                c.end.year - c.start.year,
+                implied_year=year,
+            )
+        )
+    return results
+
+
+def _checked_results(both: list[tuple[Plan, Claim, End, End]], k: int) -> list[ClaimResult]:
+    """Both ends known (printed or implied) and the k-th change: checked like a stated rate."""
+    cases = []
+    for p, c, start, end in both:
+        ch = c.changes[k]
+        text, bounds = change_amount(ch, target=c.end.year >= p.period.first)
+        cases.append(
+            growth.Case(
+                baseline=start.point if start.implied or c.start.value is None else c.start.value,
+                target=end.point if end.implied or c.end.value is None else c.end.value,
+                years=c.end.year - c.start.year if ch.per_year else 1,
+                stated=text,
+                unit=_ARITH[ch.unit],
+                target_qualifier=c.end.qualifier if not end.implied else None,
+                stated_qualifier=ch.qualifier,
+                baseline_bounds=(start.low, start.high),
+                target_bounds=(end.low, end.high),
+                stated_bounds=bounds,
+            )
+        )
+    out = growth.evaluate(cases)
+    return [
+        ClaimResult(
+            p,
+            c,
+            k,
+            verdict(bool(out.exact_ok[i]), bool(out.full_ok[i])),
+            float(out.point[i]),
+            float(out.low[i]),
+            float(out.high[i]),
+            c.changes[k].unit,
+            cases[i].years,
+            ends=(start.point, end.point),
+        )
+        for i, (p, c, start, end) in enumerate(both)
+    ]
 
 
 def describe(r: ClaimResult) -> str:
@@ -204,8 +301,10 @@ def describe(r: ClaimResult) -> str:
     c = r.claim
     if r.status is Status.PACE:
         unit = "pp" if r.unit == "pp" else "%"
-        return (f"{c.subject}: from {c.start.value}{c.unit} ({c.start.year}) to {c.end.value}{c.unit} "
-                f"({c.end.year}) is {format_number(r.point, 2)}{' ' if unit == 'pp' else ''}{unit} a year")
+        return (
+            f"{c.subject}: from {c.start.value}{c.unit} ({c.start.year}) to {c.end.value}{c.unit} "
+            f"({c.end.year}) is {format_number(r.point, 2)}{' ' if unit == 'pp' else ''}{unit} a year"
+        )
     ch = c.changes[r.change]  # type: ignore[index]
     words = ch.printed or (change_amount(ch)[0] + RATE_UNIT_SYMBOLS[ch.unit])
     if ch.parts:
@@ -224,10 +323,11 @@ def describe(r: ClaimResult) -> str:
         elif upper_only and not lower_only:
             value = f"at most {format_number(r.high, 2)}{c.unit}"
         else:
-            value = (f"{format_number(r.point, 2)}{c.unit} ({format_number(r.low, 3)} to "
-                     f"{format_number(r.high, 3)} within rounding)")
-        return (f"{c.subject}: {mark}{known.value}{c.unit} in {known.year} and {words} imply {value} "
-                f"in {r.implied_year}")
+            value = (
+                f"{format_number(r.point, 2)}{c.unit} ({format_number(r.low, 3)} to "
+                f"{format_number(r.high, 3)} within rounding)"
+            )
+        return f"{c.subject}: {mark}{known.value}{c.unit} in {known.year} and {words} imply {value} in {r.implied_year}"
     used = r.ends or (math.nan, math.nan)
     start = c.start.value or f"{format_number(used[0], 2)} (implied)"
     end = c.end.value or f"{format_number(used[1], 2)} (implied)"
@@ -238,5 +338,7 @@ def describe(r: ClaimResult) -> str:
         return f"{c.subject}: {words} fits {span} ({gives})"
     if r.status is Status.ROUNDING:
         return f"{c.subject}: {words} fits {span} only within the rounding of the figures ({gives}; {rng})"
-    return (f"{c.subject}: {words} does not fit {span}: the figures give {gives} ({rng} within their "
-            "rounding); check the figures and their years against the source")
+    return (
+        f"{c.subject}: {words} does not fit {span}: the figures give {gives} ({rng} within their "
+        "rounding); check the figures and their years against the source"
+    )

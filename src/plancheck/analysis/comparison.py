@@ -25,6 +25,7 @@ from ..arith.growth import RateUnit
 from ..arith.numbers import format_number
 from ..arith.printed import decimals
 from ..model.catalogue import Entry, Index, conversion
+from ..model.jsonvalue import JsonObject, JsonValue
 from ..model.plan import Indicator, Plan, successive_pairs
 from .rates import results
 
@@ -33,8 +34,9 @@ TIE_REL = 1e-9  # equal up to floating-point noise
 
 def plan_label(plan: Plan, lang: str = "en") -> str:
     region = plan.region.en if lang == "en" else plan.region.zh.rstrip("市县区") or plan.region.zh
-    years = str(plan.period.first) if plan.period.first == plan.period.last else \
-        f"{plan.period.first}–{plan.period.last}"
+    years = (
+        str(plan.period.first) if plan.period.first == plan.period.last else f"{plan.period.first}–{plan.period.last}"
+    )
     return f"{region} {years}"
 
 
@@ -56,17 +58,17 @@ class Cell:
 
     def show(self, printed: str) -> str:
         """A printed figure in the row's unit, as short as its precision allows."""
-        if self.factor in (None, 1.0):
+        if self.factor is None or self.factor == 1.0:
             return printed
-        digits = max(0, decimals(printed) - round(math.log10(self.factor)))  # type: ignore[arg-type]
-        return format_number(float(printed) * self.factor, digits)  # type: ignore[operator]
+        digits = max(0, decimals(printed) - round(math.log10(self.factor)))
+        return format_number(float(printed) * self.factor, digits)
 
     @property
     def target_kind(self) -> tuple[str, bool] | None:
         t = self.indicator.target
         return (t.kind, t.per_year) if t else None
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> JsonObject:
         ind, b, t, g = self.indicator, self.indicator.baseline, self.indicator.target, self.indicator.growth
         return {
             "indicator": ind.id,
@@ -74,12 +76,21 @@ class Cell:
             "unit": ind.unit,
             "factor": self.factor,
             "baseline": {"year": b.year, "value": b.value, "converted": self.convert(b.value)} if b else None,
-            "target": {"year": t.year, "value": t.value, "converted": self.convert(t.value),
-                       "qualifier": t.qualifier, "kind": t.kind, "per_year": t.per_year,
-                       "upper": t.upper} if t else None,
+            "target": {
+                "year": t.year,
+                "value": t.value,
+                "converted": self.convert(t.value),
+                "qualifier": t.qualifier,
+                "kind": t.kind,
+                "per_year": t.per_year,
+                "upper": t.upper,
+            }
+            if t
+            else None,
             "stated_growth": {"value": g.value, "unit": g.unit, "qualifier": g.qualifier} if g else None,
-            "pace": None if self.pace is None else {"value": self.pace, "unit": self.pace_unit,
-                                                    "basis": self.pace_basis},
+            "pace": None
+            if self.pace is None
+            else {"value": self.pace, "unit": self.pace_unit, "basis": self.pace_basis},
         }
 
 
@@ -94,9 +105,15 @@ class Between:
     pace: float
     unit: RateUnit
 
-    def as_dict(self) -> dict[str, Any]:
-        return {"from": self.earlier, "to": self.later, "from_year": self.from_year, "to_year": self.to_year,
-                "pace": self.pace, "unit": self.unit}
+    def as_dict(self) -> JsonObject:
+        return {
+            "from": self.earlier,
+            "to": self.later,
+            "from_year": self.from_year,
+            "to_year": self.to_year,
+            "pace": self.pace,
+            "unit": self.unit,
+        }
 
 
 @dataclass
@@ -124,7 +141,7 @@ class Row:
     def unit(self) -> str:
         return self.entry.unit if self.entry else next(iter(self.cells.values())).indicator.unit
 
-    def as_dict(self, plan_ids: list[str]) -> dict[str, Any]:
+    def as_dict(self, plan_ids: list[str]) -> JsonObject:
         return {
             "key": self.key,
             "scope": self.scope,
@@ -135,7 +152,7 @@ class Row:
             "plans": {pid: (self.cells[pid].as_dict() if pid in self.cells else None) for pid in plan_ids},
             "comparable": self.comparable,
             "note": self.note,
-            "not_comparable_with": self.apart,
+            "not_comparable_with": list[JsonValue](self.apart),
             "leader": self.leader,
             "basis": self.basis,
             "between": [b.as_dict() for b in self.between],
@@ -148,11 +165,19 @@ class Comparison:
     rows: list[Row]
     summary: dict[str, Any]
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> JsonObject:
         ids = [p.id for p in self.plans]
         return {
-            "plans": [{"id": p.id, "label": plan_label(p), "region": p.region.zh, "region_en": p.region.en,
-                       "period": [p.period.first, p.period.last]} for p in self.plans],
+            "plans": [
+                {
+                    "id": p.id,
+                    "label": plan_label(p),
+                    "region": p.region.zh,
+                    "region_en": p.region.en,
+                    "period": [p.period.first, p.period.last],
+                }
+                for p in self.plans
+            ],
             "rows": [r.as_dict(ids) for r in self.rows],
             "summary": self.summary,
         }
@@ -160,7 +185,7 @@ class Comparison:
 
 def _paces(plans: list[Plan]) -> dict[tuple[str, str], tuple[float, RateUnit]]:
     """(plan, indicator) → (annual pace, unit) from baseline and target, in one vectorised pass."""
-    out = {}
+    out: dict[tuple[str, str], tuple[float, RateUnit]] = {}
     for r in results(plans):
         if r.kind == "growth" and r.point is not None and r.unit in ("percent", "pp") and math.isfinite(r.point):
             out[(r.plan.id, r.indicator.id)] = (r.point, r.unit)
@@ -180,9 +205,19 @@ def _judge(row: Row) -> None:
     kinds = {c.target_kind for c in row.cells.values() if c.target_kind is not None}
     if len(kinds) > 1:
         row.comparable = False
-        described = sorted({("a sum over the period (累计)" if k == "cumulative" else
-                             "an increment (新增)" if k == "increment" else "a level") + (" each year" if py else "")
-                            for k, py in kinds})
+        described = sorted(
+            {
+                (
+                    "a sum over the period (累计)"
+                    if k == "cumulative"
+                    else "an increment (新增)"
+                    if k == "increment"
+                    else "a level"
+                )
+                + (" each year" if py else "")
+                for k, py in kinds
+            }
+        )
         row.note = "not comparable: the targets are " + " and ".join(described)
         return
     if any(c.factor is None for c in row.cells.values()):
@@ -193,10 +228,13 @@ def _judge(row: Row) -> None:
     better = row.entry.better if row.entry else "higher"
     paced = {pid: c.pace for pid, c in row.cells.items() if c.pace is not None}
     if len({c.pace_unit for c in row.cells.values() if c.pace is not None}) == 1 and len(paced) >= 2:
-        row.leader, row.basis = _rank(paced, better), "pace"  # type: ignore[arg-type]
+        row.leader, row.basis = _rank(paced, better), "pace"
         return
-    level = {pid: c.convert(c.indicator.target.value) for pid, c in row.cells.items()
-             if c.indicator.target is not None and c.indicator.target.kind == "level"}
+    level = {
+        pid: c.convert(c.indicator.target.value)
+        for pid, c in row.cells.items()
+        if c.indicator.target is not None and c.indicator.target.kind == "level"
+    }
     years = {c.indicator.target.year for pid, c in row.cells.items() if pid in level}  # type: ignore[union-attr]
     if len(level) >= 2 and len(years) == 1:
         row.leader, row.basis = _rank(level, better), "level"  # type: ignore[arg-type]
@@ -225,7 +263,7 @@ def compare(plans: list[Plan], index: Index) -> Comparison:
                 cell.pace, cell.pace_unit, cell.pace_basis = float(ind.growth.value), ind.growth.unit, "stated"
             row.cells[plan.id] = cell
 
-    ordered = sorted(rows.values(), key=lambda r: (index.order.get(r.key, 10**6), r.scope or ""))
+    ordered = sorted(rows.values(), key=lambda r: (index.order.get(r.key or "", 10**6), r.scope or ""))
     present = {r.key for r in ordered}
     for row in ordered:
         row.apart = sorted(index.apart.get(row.key, set()) & present, key=lambda k: index.order[k])  # type: ignore[arg-type]
@@ -244,8 +282,9 @@ def compare(plans: list[Plan], index: Index) -> Comparison:
             va, vb = a.convert(ta.value), b.convert(tb.value)
             if va is None or vb is None or (unit == "percent" and va <= 0):
                 continue
-            row.between.append(Between(earlier.id, later.id, ta.year, tb.year,
-                                       growth.pace(unit, va, vb, tb.year - ta.year), unit))
+            row.between.append(
+                Between(earlier.id, later.id, ta.year, tb.year, growth.pace(unit, va, vb, tb.year - ta.year), unit)
+            )
 
     shared = [r for r in all_rows if len(r.cells) >= 2]
     summary = {

@@ -10,15 +10,15 @@ unit and only for the whole region (a zone's figures are not the region's).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
 from ..arith.interval import interval
 from ..arith.numbers import finite_or_none
-from ..model.positions import Place
 from ..model.catalogue import Identity, Index, conversion
+from ..model.jsonvalue import JsonObject
 from ..model.plan import Plan
+from ..model.positions import Place
 from ..model.status import FactKind, Status
 from .claims import ClaimResult
 
@@ -53,12 +53,30 @@ def gather(plans: list[Plan], index: Index, claims: list[ClaimResult]) -> list[F
                 continue
             if ind.baseline:
                 b = ind.baseline
-                facts.append(Fact(plan, entry.key, b.year, *_interval(b.value, None, True, factor), FactKind.MEASURED,
-                                  f"baseline of {ind.id}", ind.place("baseline", "value")))
+                facts.append(
+                    Fact(
+                        plan,
+                        entry.key,
+                        b.year,
+                        *_interval(b.value, None, True, factor),
+                        FactKind.MEASURED,
+                        f"baseline of {ind.id}",
+                        ind.place("baseline", "value"),
+                    )
+                )
             t = ind.target
             if t and t.kind == "level" and t.upper is None:
-                facts.append(Fact(plan, entry.key, t.year, *_interval(t.value, t.qualifier, False, factor), FactKind.TARGET,
-                                  f"target of {ind.id}", ind.place("target", "value")))
+                facts.append(
+                    Fact(
+                        plan,
+                        entry.key,
+                        t.year,
+                        *_interval(t.value, t.qualifier, False, factor),
+                        FactKind.TARGET,
+                        f"target of {ind.id}",
+                        ind.place("target", "value"),
+                    )
+                )
         for claim in plan.claims:
             entry = index.entries.get(claim.key) if claim.key else None
             factor = conversion(claim.unit, entry.unit) if entry else None
@@ -68,16 +86,36 @@ def gather(plans: list[Plan], index: Index, claims: list[ClaimResult]) -> list[F
                 end = getattr(claim, part)
                 if end.value is not None:
                     measured = end.year < plan.period.first
-                    facts.append(Fact(plan, entry.key, end.year, *_interval(end.value, end.qualifier, measured, factor),
-                                      FactKind.MEASURED if measured else FactKind.TARGET, f"claim {claim.id}",
-                                      claim.place(part, "value")))
+                    facts.append(
+                        Fact(
+                            plan,
+                            entry.key,
+                            end.year,
+                            *_interval(end.value, end.qualifier, measured, factor),
+                            FactKind.MEASURED if measured else FactKind.TARGET,
+                            f"claim {claim.id}",
+                            claim.place(part, "value"),
+                        )
+                    )
     for r in claims:  # values the claims imply
         entry = index.entries.get(r.claim.key) if r.claim.key else None
         factor = conversion(r.claim.unit, entry.unit) if entry else None
         if r.status is Status.IMPLIED and entry is not None and factor is not None and not r.claim.scope:
-            assert r.implied_year is not None and r.change is not None
-            facts.append(Fact(r.plan, entry.key, r.implied_year, r.point * factor, r.low * factor, r.high * factor,
-                              FactKind.IMPLIED, f"implied by claim {r.claim.id}", r.claim.place("changes", r.change)))
+            assert r.implied_year is not None
+            assert r.change is not None
+            facts.append(
+                Fact(
+                    r.plan,
+                    entry.key,
+                    r.implied_year,
+                    r.point * factor,
+                    r.low * factor,
+                    r.high * factor,
+                    FactKind.IMPLIED,
+                    f"implied by claim {r.claim.id}",
+                    r.claim.place("changes", r.change),
+                )
+            )
     first: dict[tuple[str, str, int], Fact] = {}
     for f in facts:
         first.setdefault((f.plan.id, f.key, f.year), f)
@@ -97,14 +135,25 @@ class IdentityValue:
     numerator: Fact
     denominator: Fact
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> JsonObject:
         num = finite_or_none
-        return {"identity": self.identity.id, "quantity": self.identity.quantity,
-                "quantity_en": self.identity.quantity_en, "unit": self.identity.unit, "plan": self.plan.id,
-                "year": self.year, "value": num(self.point), "low": num(self.low), "high": num(self.high),
-                "numerator": {"key": self.numerator.key, "value": self.numerator.point, "source": self.numerator.source},
-                "denominator": {"key": self.denominator.key, "value": self.denominator.point,
-                                "source": self.denominator.source}}
+        return {
+            "identity": self.identity.id,
+            "quantity": self.identity.quantity,
+            "quantity_en": self.identity.quantity_en,
+            "unit": self.identity.unit,
+            "plan": self.plan.id,
+            "year": self.year,
+            "value": num(self.point),
+            "low": num(self.low),
+            "high": num(self.high),
+            "numerator": {"key": self.numerator.key, "value": self.numerator.point, "source": self.numerator.source},
+            "denominator": {
+                "key": self.denominator.key,
+                "value": self.denominator.point,
+                "source": self.denominator.source,
+            },
+        }
 
 
 def identities(facts: list[Fact], index: Index) -> list[IdentityValue]:
@@ -112,8 +161,11 @@ def identities(facts: list[Fact], index: Index) -> list[IdentityValue]:
     by = {(f.plan.id, f.key, f.year): f for f in facts}
     out: list[IdentityValue] = []
     for ident in index.identities.values():
-        pairs = [(by[(f.plan.id, ident.numerator, f.year)], f) for f in facts
-                 if f.key == ident.denominator and (f.plan.id, ident.numerator, f.year) in by]
+        pairs = [
+            (by[(f.plan.id, ident.numerator, f.year)], f)
+            for f in facts
+            if f.key == ident.denominator and (f.plan.id, ident.numerator, f.year) in by
+        ]
         if not pairs:
             continue
         n_lo = np.array([n.low for n, _ in pairs])

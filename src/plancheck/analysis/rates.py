@@ -7,16 +7,30 @@ call and returns one ``GrowthResult`` per stated figure (or per indicator where 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 from ..arith import growth
 from ..arith.growth import RateUnit
 from ..arith.numbers import finite_or_none
-from ..model.positions import NOWHERE, Place
+from ..model.jsonvalue import JsonObject
 from ..model.plan import Baseline, Growth, Indicator, Plan, Target, Total
+from ..model.positions import NOWHERE, Place
 from ..model.status import Status, Unchecked, verdict
 
 StatedKind = Literal["growth", "total"]
+
+
+@dataclass(frozen=True)
+class OtherReading:
+    """The figures read in the other annual unit (percentage points for a compound %, and back)."""
+
+    unit: RateUnit
+    low: float | None  # None: open
+    high: float | None
+    fits: bool  # the stated figure fits this reading
+
+    def as_dict(self) -> JsonObject:
+        return {"unit": self.unit, "low": self.low, "high": self.high, "fits": self.fits}
 
 
 @dataclass
@@ -37,7 +51,7 @@ class GrowthResult:
     implied_target: float | None = None
     implied_baseline: float | None = None
     units_off: float | None = None
-    other: dict[str, Any] | None = None
+    other: OtherReading | None = None
     place: Place = NOWHERE
 
     @property
@@ -52,7 +66,7 @@ class GrowthResult:
     def stated(self) -> Growth | Total | None:
         return self.indicator.growth if self.kind == "growth" else self.indicator.total
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> JsonObject:
         b, t, s = self.baseline, self.target, self.stated
         return {
             "plan": self.plan.id,
@@ -65,13 +79,18 @@ class GrowthResult:
             "target": {"year": t.year, "value": t.value, "qualifier": t.qualifier} if t else None,
             "stated": {"value": s.value, "unit": s.unit, "qualifier": s.qualifier} if s else None,
             "years": self.years,
-            "computed": None if self.point is None else {
-                "value": finite_or_none(self.point), "low": finite_or_none(self.low),
-                "high": finite_or_none(self.high), "unit": self.unit},
+            "computed": None
+            if self.point is None
+            else {
+                "value": finite_or_none(self.point),
+                "low": finite_or_none(self.low),
+                "high": finite_or_none(self.high),
+                "unit": self.unit,
+            },
             "implied_target": finite_or_none(self.implied_target),
             "implied_baseline": finite_or_none(self.implied_baseline),
             "units_off": finite_or_none(self.units_off),
-            "other_reading": self.other,
+            "other_reading": None if self.other is None else self.other.as_dict(),
             "file": self.place.file,
             "line": self.place.line,
         }
@@ -111,30 +130,47 @@ def results(plans: list[Plan]) -> list[GrowthResult]:
     computable: list[GrowthResult] = []
     for plan in plans:
         for ind in plan.indicators:
-            stated_figures: list[tuple[StatedKind, Growth | Total | None]] = [
-                (k, f) for k, f in (("growth", ind.growth), ("total", ind.total)) if f is not None]
+            stated_figures: list[tuple[StatedKind, Growth | Total | None]] = []
+            if ind.growth is not None:
+                stated_figures.append(("growth", ind.growth))
+            if ind.total is not None:
+                stated_figures.append(("total", ind.total))
             for kind, stated in stated_figures or [("growth", None)]:
                 reason = unchecked_reason(ind, stated)
                 anchor = (kind, "value") if stated else ("target", "value") if ind.target else ()
                 r = GrowthResult(plan, ind, kind, Status.UNCHECKED, reason, place=ind.place(*anchor))
                 out.append(r)
-                if reason is Unchecked.NO_BASELINE and isinstance(stated, Growth) and ind.target \
-                        and ind.target.kind == "level":
+                if (
+                    reason is Unchecked.NO_BASELINE
+                    and isinstance(stated, Growth)
+                    and ind.target
+                    and ind.target.kind == "level"
+                ):
                     # the base the stated rate needs, from the year before the plan's period
                     r.years = ind.target.year - (plan.period.first - 1)
                     if r.years > 0:
-                        g, t = float(stated.value), ind.target.number
-                        r.implied_baseline = t - g * r.years if stated.unit == "pp" else t / (1 + g / 100) ** r.years
+                        g, level = float(stated.value), ind.target.number
+                        r.implied_baseline = (
+                            level - g * r.years if stated.unit == "pp" else level / (1 + g / 100) ** r.years
+                        )
                 if reason is None or reason is Unchecked.NOT_STATED:
                     b, t = ind.baseline, ind.target
-                    assert b is not None and t is not None
+                    assert b is not None
+                    assert t is not None
                     r.years = t.year - b.year
                     r.unit = pace_unit(ind, stated)
-                    cases.append(growth.Case(
-                        baseline=b.value, target=t.value, years=1 if kind == "total" else r.years,
-                        stated=stated.value if stated else None, unit=r.unit,
-                        target_qualifier=t.qualifier, target_upper=t.upper,
-                        stated_qualifier=stated.qualifier if stated else None))
+                    cases.append(
+                        growth.Case(
+                            baseline=b.value,
+                            target=t.value,
+                            years=1 if kind == "total" else r.years,
+                            stated=stated.value if stated else None,
+                            unit=r.unit,
+                            target_qualifier=t.qualifier,
+                            target_upper=t.upper,
+                            stated_qualifier=stated.qualifier if stated else None,
+                        )
+                    )
                     computable.append(r)
     if cases:
         res = growth.evaluate(cases)  # one vectorised pass over every indicator of every plan
@@ -147,8 +183,10 @@ def results(plans: list[Plan]) -> list[GrowthResult]:
                 r.implied_baseline = float(res.implied_baseline[i])
                 r.units_off = float(res.units_off[i])
                 if r.unit in ("percent", "pp"):
-                    r.other = {"unit": "pp" if r.unit == "percent" else "percent",
-                               "low": finite_or_none(float(res.other_low[i])),
-                               "high": finite_or_none(float(res.other_high[i])),
-                               "fits": bool(res.other_fits[i])}
+                    r.other = OtherReading(
+                        "pp" if r.unit == "percent" else "percent",
+                        finite_or_none(float(res.other_low[i])),
+                        finite_or_none(float(res.other_high[i])),
+                        bool(res.other_fits[i]),
+                    )
     return out

@@ -30,7 +30,7 @@ from typing import Literal
 
 import numpy as np
 
-from .interval import interval
+from .interval import Interval, interval
 from .printed import decimals, is_printed
 
 RateUnit = Literal["percent", "pp", "times"]
@@ -42,10 +42,14 @@ UNIT_CODES: dict[str, int] = {"percent": PERCENT, "pp": PP, "times": TIMES}
 
 @dataclass(frozen=True)
 class Case:
-    """One comparison of a stated rate with a baseline and a target, as printed."""
+    """One comparison of a stated rate with a baseline and a target, as printed.
 
-    baseline: str
-    target: str
+    A baseline or target given as a float is a computed value (implied by a claim), not a printed
+    figure: it has no rounding of its own, so its interval is given in ``*_bounds`` or is the point.
+    """
+
+    baseline: str | float
+    target: str | float
     years: int  # n; 1 for a stated total
     stated: str | None  # None: only the implied range is wanted
     unit: RateUnit
@@ -86,11 +90,19 @@ def _rate(unit: np.ndarray, b: np.ndarray, t: np.ndarray, n: np.ndarray) -> np.n
         ratio = np.maximum(t, 0.0) / b
         compound = (np.power(ratio, 1.0 / n) - 1.0) * 100.0
         points = (t - b) / n
-        return np.where(unit == PP, points, np.where(unit == TIMES, ratio, compound))
+        rate: np.ndarray = np.where(unit == PP, points, np.where(unit == TIMES, ratio, compound))
+    return rate
 
 
 def _meets(lo1: np.ndarray, hi1: np.ndarray, lo2: np.ndarray, hi2: np.ndarray, guard: np.ndarray) -> np.ndarray:
-    return np.maximum(lo1, lo2) <= np.minimum(hi1, hi2) + guard
+    meets: np.ndarray = np.maximum(lo1, lo2) <= np.minimum(hi1, hi2) + guard
+    return meets
+
+
+def _bounds(value: str | float, qualifier: str | None, *, measured: bool, upper: str | None = None) -> Interval:
+    if isinstance(value, float):  # a computed value: exact
+        return Interval(value, value)
+    return interval(value, qualifier, measured=measured, upper=upper)
 
 
 def evaluate(cases: list[Case]) -> Outcome:
@@ -102,23 +114,24 @@ def evaluate(cases: list[Case]) -> Outcome:
     f_lo, f_hi = np.empty(m), np.empty(m)  # full range: a measured target's rounding too
     s_lo, s_hi = np.empty(m), np.empty(m)
     for i, c in enumerate(cases):  # building the arrays: qualifiers are per case
-        base = interval(c.baseline, measured=True)
+        base = _bounds(c.baseline, None, measured=True)
         b_lo[i], b_hi[i] = c.baseline_bounds or (base.low, base.high)
         # Targets are set values: exact, unless qualified (≥ opens, 左右 widens, 1—2 spans).
-        target = interval(c.target, c.target_qualifier, measured=False, upper=c.target_upper)
+        target = _bounds(c.target, c.target_qualifier, measured=False, upper=c.target_upper)
         t_lo[i], t_hi[i] = target.low, target.high
         f_lo[i], f_hi[i] = c.target_bounds or (t_lo[i], t_hi[i])
         if c.stated is None:
             s_lo[i], s_hi[i] = np.nan, np.nan
         else:
-            stated = interval(c.stated, c.stated_qualifier, measured=True)
-            s_lo[i], s_hi[i] = c.stated_bounds or (stated.low, stated.high)
+            said = interval(c.stated, c.stated_qualifier, measured=True)
+            s_lo[i], s_hi[i] = c.stated_bounds or (said.low, said.high)
     t_point = np.fromiter((float(c.target) for c in cases), float, m)
     n = np.fromiter((c.years for c in cases), float, m)
     unit = np.fromiter((UNIT_CODES[c.unit] for c in cases), int, m)
     stated = np.fromiter((np.nan if c.stated is None else float(c.stated) for c in cases), float, m)
-    last_digit = np.fromiter((1.0 if c.stated is None or not is_printed(c.stated) else
-                              10.0 ** -decimals(c.stated) for c in cases), float, m)
+    last_digit = np.fromiter(
+        (1.0 if c.stated is None or not is_printed(c.stated) else 10.0 ** -decimals(c.stated) for c in cases), float, m
+    )
     guard = last_digit * 1e-9
 
     point = _rate(unit, b, t_point, n)
@@ -132,19 +145,36 @@ def evaluate(cases: list[Case]) -> Outcome:
         growth_factor = np.where(unit == TIMES, stated, np.power(1.0 + stated / 100.0, n))
         implied_target = np.where(unit == PP, b + stated * n, b * growth_factor)
         implied_baseline = np.where(unit == PP, t_point - stated * n, t_point / growth_factor)
-    units_off = np.where(stated > high, (stated - high) / last_digit,
-                         np.where(stated < low, (stated - low) / last_digit, 0.0))
+    units_off = np.where(
+        stated > high, (stated - high) / last_digit, np.where(stated < low, (stated - low) / last_digit, 0.0)
+    )
 
     other = np.where(unit == PP, PERCENT, np.where(unit == PERCENT, PP, TIMES))
     other_low = _rate(other, b_hi, f_lo, n)
     other_high = _rate(other, b_lo, f_hi, n)
     other_fits = (unit != TIMES) & _meets(other_low, other_high, s_lo, s_hi, guard)
 
-    return Outcome(point, exact_low, exact_high, low, high, s_lo, s_hi, exact_ok, full_ok, implied_target,
-                   implied_baseline, units_off, other_low, other_high, other_fits)
+    return Outcome(
+        point,
+        exact_low,
+        exact_high,
+        low,
+        high,
+        s_lo,
+        s_hi,
+        exact_ok,
+        full_ok,
+        implied_target,
+        implied_baseline,
+        units_off,
+        other_low,
+        other_high,
+        other_fits,
+    )
 
 
 def pace(unit: RateUnit, baseline: float, target: float, years: int) -> float:
     """The annual pace from a baseline to a target (no intervals): % or pp a year."""
-    return float(_rate(np.array([UNIT_CODES[unit]]), np.array([baseline]),
-                       np.array([target]), np.array([float(years)]))[0])
+    return float(
+        _rate(np.array([UNIT_CODES[unit]]), np.array([baseline]), np.array([target]), np.array([float(years)]))[0]
+    )

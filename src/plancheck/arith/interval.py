@@ -49,8 +49,7 @@ def about_radius(text: str) -> float:
     return float(10.0 ** (trailing_zeros - d)) / 2
 
 
-def interval(value: str, qualifier: str | None = None, *, measured: bool,
-             upper: str | None = None) -> Interval:
+def interval(value: str, qualifier: str | None = None, *, measured: bool, upper: str | None = None) -> Interval:
     """The values a printed figure admits.
 
     ``measured``: the figure is a rounded measurement (a baseline, a stated rate, a value a claim

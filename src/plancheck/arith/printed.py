@@ -23,8 +23,9 @@ def check_printed(text: str) -> str:
             "(２２％ → 22, and put % in the indicator's unit)"
         )
     if s.endswith(("%", "％")):
-        raise ValueError(f"{text!r} carries a percent sign: write the number alone ({s.rstrip('%％')}); "
-                         "the unit belongs in `unit`")
+        raise ValueError(
+            f"{text!r} carries a percent sign: write the number alone ({s.rstrip('%％')}); the unit belongs in `unit`"
+        )
     if re.match(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$", s):
         raise ValueError(f"{text!r} has thousands separators: write {s.replace(',', '')}")
     if re.match(r"^[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+$", s):

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from ..analysis.claims import ClaimResult
 from ..analysis.facts import Fact, IdentityValue
 from ..analysis.rates import GrowthResult
-from ..model.positions import Place
 from ..model.catalogue import Index
 from ..model.findings import Finding
 from ..model.plan import Indicator, Plan
+from ..model.positions import Place
 from ..model.status import Level
 
 
@@ -39,8 +39,9 @@ class Context:
 Check = Callable[[Context], Iterator[Finding]]
 
 
-def finding(rule: Rule, plan: Plan, ind: Indicator, message: str, *field: str | int,
-            **figures: float | None) -> Finding:
+def finding(
+    rule: Rule, plan: Plan, ind: Indicator, message: str, *field: str | int, **figures: float | None
+) -> Finding:
     """A finding of ``rule`` about ``ind``, placed at ``field`` (e.g. "growth", "value") in the YAML."""
     return Finding.at(ind.place(*field), rule.level, rule.id, message, plan.id, ind.id, figures)
 

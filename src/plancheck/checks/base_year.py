@@ -33,8 +33,13 @@ def check(ctx: Context) -> Iterator[Finding]:
         for ind in plan.indicators:
             b = ind.baseline
             if b is not None and b.year != expected and (ind.target is None or ind.target.kind == "level"):
-                yield finding(BASE_YEAR, plan, ind,
-                              f"baseline year {b.year} is not the year before the plan's period "
-                              f"({plan.period.first}–{plan.period.last}, so {expected}): keep it if the "
-                              "source gives this figure its own year, otherwise check the column",
-                              "baseline", "year")
+                yield finding(
+                    BASE_YEAR,
+                    plan,
+                    ind,
+                    f"baseline year {b.year} is not the year before the plan's period "
+                    f"({plan.period.first}–{plan.period.last}, so {expected}): keep it if the "
+                    "source gives this figure its own year, otherwise check the column",
+                    "baseline",
+                    "year",
+                )

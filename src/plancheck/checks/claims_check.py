@@ -89,8 +89,12 @@ IMPLIED_RULE = Rule("claim-implied", Level.INFO, "The value a claim implies for 
 PACE_RULE = Rule("claim-pace", Level.INFO, "The annual pace between the two ends a claim prints.")
 RULES = (MISMATCH, ROUNDING, IMPLIED_RULE, PACE_RULE)
 
-_RULE_OF = {Status.INCONSISTENT: MISMATCH, Status.ROUNDING: ROUNDING, Status.IMPLIED: IMPLIED_RULE,
-            Status.PACE: PACE_RULE}
+_RULE_OF = {
+    Status.INCONSISTENT: MISMATCH,
+    Status.ROUNDING: ROUNDING,
+    Status.IMPLIED: IMPLIED_RULE,
+    Status.PACE: PACE_RULE,
+}
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -56,9 +56,8 @@ from collections.abc import Iterator
 from ..arith.numbers import format_number
 from ..arith.printed import decimals, half_unit
 from ..model.findings import Finding
-from ..model.status import Level
-from ..model.notation import QUALIFIER_SYMBOLS, RATE_UNIT_SYMBOLS
-from ..model.status import Status
+from ..model.notation import RATE_UNIT_SYMBOLS, qualified
+from ..model.status import Level, Status
 from .base import Context, Rule, finding
 
 GROWTH_MISMATCH = Rule("growth-mismatch", Level.ERROR, "Stated annual growth does not fit baseline and target.")
@@ -66,6 +65,7 @@ GROWTH_ROUNDING = Rule("growth-rounding", Level.INFO, "Stated annual growth fits
 TOTAL_MISMATCH = Rule("total-mismatch", Level.ERROR, "Stated total change does not fit baseline and target.")
 TOTAL_ROUNDING = Rule("total-rounding", Level.INFO, "Stated total change fits only within the baseline's rounding.")
 RULES = (GROWTH_MISMATCH, GROWTH_ROUNDING, TOTAL_MISMATCH, TOTAL_ROUNDING)
+
 
 def rate_text(value: float, unit: str, digits: int, per_year: bool) -> str:
     return format_number(value, digits) + RATE_UNIT_SYMBOLS[unit] + ("/yr" if per_year and unit != "times" else "")
@@ -86,22 +86,31 @@ def check(ctx: Context) -> Iterator[Finding]:
         if r.status not in (Status.INCONSISTENT, Status.ROUNDING):
             continue
         s, b, t = r.stated, r.baseline, r.target
-        assert s is not None and b is not None and t is not None and r.unit is not None
+        assert s is not None
+        assert b is not None
+        assert t is not None
+        assert r.unit is not None
+        assert r.point is not None
+        assert r.low is not None
+        assert r.high is not None
+        assert r.implied_target is not None
+        assert r.implied_baseline is not None
         annual = r.kind == "growth"
         digits = max(decimals(s.value) + 1, 2)
-        stated = (QUALIFIER_SYMBOLS.get(s.qualifier, "") if s.qualifier else "") + \
-            rate_text(float(s.value), s.unit, decimals(s.value), annual)
+        stated = qualified(rate_text(float(s.value), s.unit, decimals(s.value), annual), s.qualifier)
         what = "stated growth" if annual else "stated total"
-        target = (QUALIFIER_SYMBOLS[t.qualifier] if t.qualifier else "") + t.value
+        target = qualified(t.value, t.qualifier)
         span = f"{b.value} ({b.year}) → {target} ({t.year})"
-        need = range_text(r.low, r.high, r.unit, digits, annual)  # type: ignore[arg-type]
-        point = rate_text(r.point, r.unit, digits, annual)  # type: ignore[arg-type]
+        need = range_text(r.low, r.high, r.unit, digits, annual)
+        point = rate_text(r.point, r.unit, digits, annual)
         if r.status is Status.ROUNDING:
             rule = GROWTH_ROUNDING if annual else TOTAL_ROUNDING
             h = half_unit(b.value)
-            msg = (f"{what} {stated} fits {span} only within the baseline's rounding: the printed figures "
-                   f"give {point}; a baseline anywhere in [{format_number(b.number - h, 6)}, "
-                   f"{format_number(b.number + h, 6)}] gives {need}")
+            msg = (
+                f"{what} {stated} fits {span} only within the baseline's rounding: the printed figures "
+                f"give {point}; a baseline anywhere in [{format_number(b.number - h, 6)}, "
+                f"{format_number(b.number + h, 6)}] gives {need}"
+            )
             yield finding(rule, r.plan, r.indicator, msg, r.kind, "value")
             continue
         rule = GROWTH_MISMATCH if annual else TOTAL_MISMATCH
@@ -109,17 +118,31 @@ def check(ctx: Context) -> Iterator[Finding]:
         off = abs(r.units_off or 0.0)
         side = "above" if (r.units_off or 0) > 0 else "below"
         tdig = decimals(t.value) + 2
-        msg = (f"{what} {stated} does not fit {span}"
-               + (f" over {r.years} years" if annual else "")
-               + f": the figures give {point} ({need} within the baseline's rounding); {s.value} is "
-               f"{format_number(off, 1)} units of {format_number(last, 6)} {side} that range. At {stated} "
-               f"the target would be {format_number(r.implied_target, tdig)} ({t.year}), or the baseline "  # type: ignore[arg-type]
-               f"would have to be {format_number(r.implied_baseline, tdig)} ({b.year})")  # type: ignore[arg-type]
-        if r.other and r.other["fits"]:
-            other_unit = r.other["unit"]
-            lo = -math.inf if r.other["low"] is None else r.other["low"]
-            hi = math.inf if r.other["high"] is None else r.other["high"]
-            msg += (f". Read as {'percentage points' if other_unit == 'pp' else 'compound %'} a year "
-                    f"instead, it fits ({range_text(lo, hi, other_unit, digits, annual)})")
-        yield finding(rule, r.plan, r.indicator, msg, r.kind, "value",
-                      computed=r.point, low=r.low, high=r.high, implied_target=r.implied_target)
+        msg = (
+            f"{what} {stated} does not fit {span}"
+            + (f" over {r.years} years" if annual else "")
+            + f": the figures give {point} ({need} within the baseline's rounding); {s.value} is "
+            f"{format_number(off, 1)} units of {format_number(last, 6)} {side} that range. At {stated} "
+            f"the target would be {format_number(r.implied_target, tdig)} ({t.year}), or the baseline "
+            f"would have to be {format_number(r.implied_baseline, tdig)} ({b.year})"
+        )
+        if r.other and r.other.fits:
+            other_unit = r.other.unit
+            lo = -math.inf if r.other.low is None else r.other.low
+            hi = math.inf if r.other.high is None else r.other.high
+            msg += (
+                f". Read as {'percentage points' if other_unit == 'pp' else 'compound %'} a year "
+                f"instead, it fits ({range_text(lo, hi, other_unit, digits, annual)})"
+            )
+        yield finding(
+            rule,
+            r.plan,
+            r.indicator,
+            msg,
+            r.kind,
+            "value",
+            computed=r.point,
+            low=r.low,
+            high=r.high,
+            implied_target=r.implied_target,
+        )

@@ -32,8 +32,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..arith.numbers import format_number
-from ..model.findings import Finding
 from ..model import forms
+from ..model.findings import Finding
 from ..model.notation import qualified
 from ..model.status import Level, Status, Unchecked
 from .base import Context, Rule, finding
@@ -48,14 +48,15 @@ def check(ctx: Context) -> Iterator[Finding]:
         if r.status is not Status.UNCHECKED or r.reason is None:
             continue
         if r.reason is Unchecked.NONPOSITIVE_BASELINE:
-            yield finding(NONPOSITIVE, r.plan, r.indicator, f"cannot check growth: {r.reason}",
-                          "baseline", "value")
+            yield finding(NONPOSITIVE, r.plan, r.indicator, f"cannot check growth: {r.reason}", "baseline", "value")
         elif r.stated is not None:
             what = "stated growth" if r.kind == "growth" else "stated total"
             message = f"{what} {forms.stated(r.stated)} cannot be checked: {r.reason}"
             if r.implied_baseline is not None and r.indicator.target is not None:
                 t = r.indicator.target
                 base_year = t.year - (r.years or 0)
-                message += (f"; from {base_year}, it reaches {qualified(t.value, t.qualifier)} in {t.year} "
-                            f"from {format_number(r.implied_baseline, t.decimals + 2)} (at the printed figures)")
+                message += (
+                    f"; from {base_year}, it reaches {qualified(t.value, t.qualifier)} in {t.year} "
+                    f"from {format_number(r.implied_baseline, t.decimals + 2)} (at the printed figures)"
+                )
             yield finding(UNCHECKED_RULE, r.plan, r.indicator, message, r.kind, "value")

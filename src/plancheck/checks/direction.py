@@ -37,7 +37,12 @@ def check(ctx: Context) -> Iterator[Finding]:
         if stated > 0 > move or stated < 0 < move:
             word = "positive" if stated > 0 else "negative"
             where_ = "below" if move < 0 else "above"
-            yield finding(DIRECTION, r.plan, r.indicator,
-                          f"the stated growth {s.value} is {word}, but the target {t.value} ({t.year}) is "
-                          f"{where_} the baseline {b.value} ({b.year}): check the sign, the figures and their years",
-                          r.kind, "value")
+            yield finding(
+                DIRECTION,
+                r.plan,
+                r.indicator,
+                f"the stated growth {s.value} is {word}, but the target {t.value} ({t.year}) is "
+                f"{where_} the baseline {b.value} ({b.year}): check the sign, the figures and their years",
+                r.kind,
+                "value",
+            )

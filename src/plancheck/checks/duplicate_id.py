@@ -34,17 +34,27 @@ def check(ctx: Context) -> Iterator[Finding]:
         for ind in plan.indicators:
             line = ind.place("id").line
             if ind.id in seen:
-                yield finding(DUPLICATE_ID, plan, ind,
-                              f"indicator id '{ind.id}' is used twice in plan '{plan.id}' (first at line "
-                              f"{seen[ind.id]}): give each indicator its own id", "id")
+                yield finding(
+                    DUPLICATE_ID,
+                    plan,
+                    ind,
+                    f"indicator id '{ind.id}' is used twice in plan '{plan.id}' (first at line "
+                    f"{seen[ind.id]}): give each indicator its own id",
+                    "id",
+                )
             else:
                 seen[ind.id] = line
     first: dict[str, str] = {}
     for plan in ctx.plans:
         place = plan.place("id")
         if plan.id in first:
-            yield at(DUPLICATE_ID, place, plan.id, None,
-                     f"plan id '{plan.id}' is used twice (first at {first[plan.id]}): plan ids must be unique "
-                     "across the data")
+            yield at(
+                DUPLICATE_ID,
+                place,
+                plan.id,
+                None,
+                f"plan id '{plan.id}' is used twice (first at {first[plan.id]}): plan ids must be unique "
+                "across the data",
+            )
         else:
             first[plan.id] = f"{place.file}:{place.line}"

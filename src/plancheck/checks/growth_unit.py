@@ -32,7 +32,13 @@ def check(ctx: Context) -> Iterator[Finding]:
             for part in ("growth", "total"):
                 fig = getattr(ind, part)
                 if fig is not None and fig.unit == "pp" and not ind.is_share:
-                    yield finding(GROWTH_UNIT, plan, ind,
-                                  f"{part} is stated in percentage points (pp), but the indicator's unit "
-                                  f"'{ind.unit}' is not a share in %: use unit: percent, or give the "
-                                  "indicator unit \"%\"", part, "unit")
+                    yield finding(
+                        GROWTH_UNIT,
+                        plan,
+                        ind,
+                        f"{part} is stated in percentage points (pp), but the indicator's unit "
+                        f"'{ind.unit}' is not a share in %: use unit: percent, or give the "
+                        'indicator unit "%"',
+                        part,
+                        "unit",
+                    )

@@ -73,23 +73,44 @@ def check(ctx: Context) -> Iterator[Finding]:
         parent = min(candidates, key=lambda p: (abs(p.year - child.year), -p.year))
         region, up = child.plan.region.zh, parent.plan.region.zh
         if parent.year == child.year and child.low > parent.high:
-            yield at(EXCEEDS, child.place, child.plan.id, child.key, f"{region}'s {child.year} target for {child.key}, "
-                     f"{format_number(child.point, 2)}, exceeds {up}'s {format_number(parent.point, 2)} "
-                     f"({parent.plan.id}): a part cannot be more than the whole")
+            yield at(
+                EXCEEDS,
+                child.place,
+                child.plan.id,
+                child.key,
+                f"{region}'s {child.year} target for {child.key}, "
+                f"{format_number(child.point, 2)}, exceeds {up}'s {format_number(parent.point, 2)} "
+                f"({parent.plan.id}): a part cannot be more than the whole",
+            )
         elif parent.point > 0 and child.point >= 0:
             years = "" if parent.year == child.year else f" ({child.year} against {parent.year})"
             open_ = "at most " if parent.high == float("inf") else ""
-            yield at(SHARE, child.place, child.plan.id, child.key, f"{region} plans {open_}{format_number(child.point / parent.point * 100, 1)}% "
-                     f"of {up}'s target for {child.key}: {format_number(child.point, 2)} of "
-                     f"{format_number(parent.point, 2)} ({parent.plan.id}){years}")
+            yield at(
+                SHARE,
+                child.place,
+                child.plan.id,
+                child.key,
+                f"{region} plans {open_}{format_number(child.point / parent.point * 100, 1)}% "
+                f"of {up}'s target for {child.key}: {format_number(child.point, 2)} of "
+                f"{format_number(parent.point, 2)} ({parent.plan.id}){years}",
+            )
     for parent in targets:
         subs = parent.plan.region.subregions
         if not subs:
             continue
-        parts = {f.plan.region.zh: f for f in targets
-                 if f.key == parent.key and f.year == parent.year and f.plan.region.zh in subs}
+        parts = {
+            f.plan.region.zh: f
+            for f in targets
+            if f.key == parent.key and f.year == parent.year and f.plan.region.zh in subs
+        }
         if len(parts) == len(subs) and sum(p.low for p in parts.values()) > parent.high:
             total = sum(p.point for p in parts.values())
-            yield at(SUM, parent.place, parent.plan.id, parent.key, f"the {len(subs)} subregions of {parent.plan.region.zh} plan "
-                     f"{format_number(total, 2)} for {parent.key} in {parent.year} together, more than its "
-                     f"{format_number(parent.point, 2)}: the parts exceed the whole")
+            yield at(
+                SUM,
+                parent.place,
+                parent.plan.id,
+                parent.key,
+                f"the {len(subs)} subregions of {parent.plan.region.zh} plan "
+                f"{format_number(total, 2)} for {parent.key} in {parent.year} together, more than its "
+                f"{format_number(parent.point, 2)}: the parts exceed the whole",
+            )

@@ -89,6 +89,7 @@ Fails, the plan's own GDP target of 1200亿元 against the 888.9亿元 its R&D f
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterator
 
@@ -115,30 +116,44 @@ def check(ctx: Context) -> Iterator[Finding]:
     for v in ctx.identity_values:
         ident, n, d = v.identity, v.numerator, v.denominator
         shares = "%" if ident.scale == 100 else ""
-        message = (f"implied {ident.quantity} ({ident.quantity_en}) in {v.year}: {_num(v.point)}{ident.unit} "
-                   f"({_num(v.low)} to {_num(v.high)}) = {n.key} {format_number(n.point, 4)} ({n.source}) ÷ "
-                   f"{d.key} {format_number(d.point, 4)}{shares} ({d.source})")
+        message = (
+            f"implied {ident.quantity} ({ident.quantity_en}) in {v.year}: {_num(v.point)}{ident.unit} "
+            f"({_num(v.low)} to {_num(v.high)}) = {n.key} {format_number(n.point, 4)} ({n.source}) ÷ "
+            f"{d.key} {format_number(d.point, 4)}{shares} ({d.source})"
+        )
         yield at(VALUE, n.place, v.plan.id, ident.id, message)
         stated = by_fact.get((v.plan.id, ident.key, v.year)) if ident.key else None
         if stated is not None and (stated.low > v.high or stated.high < v.low):
-            yield at(MISMATCH, stated.place, v.plan.id, ident.id,
-                     f"{ident.quantity} in {v.year} is stated as {_num(stated.point)}{ident.unit} ({stated.source}), "
-                     f"but {n.key} ÷ {d.key} gives {_num(v.low)} to {_num(v.high)}: one of the three figures is off")
+            yield at(
+                MISMATCH,
+                stated.place,
+                v.plan.id,
+                ident.id,
+                f"{ident.quantity} in {v.year} is stated as {_num(stated.point)}{ident.unit} ({stated.source}), "
+                f"but {n.key} ÷ {d.key} gives {_num(v.low)} to {_num(v.high)}: one of the three figures is off",
+            )
         series.setdefault((v.plan.id, ident.id), []).append(v)
     for values in series.values():
         values.sort(key=lambda v: v.year)
-        for a, b in zip(values, values[1:]):
-            n, ident = b.year - a.year, a.identity
-            point = ((b.point / a.point) ** (1 / n) - 1) * 100
-            low = ((b.low / a.high) ** (1 / n) - 1) * 100 if a.high > 0 and math.isfinite(a.high) else -100.0
-            high = ((b.high / a.low) ** (1 / n) - 1) * 100 if a.low > 0 else math.inf
-            text = (f"{ident.quantity} implied by {ident.numerator} and {ident.denominator}: "
-                    f"{_num(a.point)}{ident.unit} ({a.year}) → {_num(b.point)}{ident.unit} ({b.year}), "
-                    f"{format_number(point, 2)}% a year ({format_number(low, 2)} to {_num(high)})")
+        for a, b in itertools.pairwise(values):
+            years, ident = b.year - a.year, a.identity
+            point = ((b.point / a.point) ** (1 / years) - 1) * 100
+            low = ((b.low / a.high) ** (1 / years) - 1) * 100 if a.high > 0 and math.isfinite(a.high) else -100.0
+            high = ((b.high / a.low) ** (1 / years) - 1) * 100 if a.low > 0 else math.inf
+            text = (
+                f"{ident.quantity} implied by {ident.numerator} and {ident.denominator}: "
+                f"{_num(a.point)}{ident.unit} ({a.year}) → {_num(b.point)}{ident.unit} ({b.year}), "
+                f"{format_number(point, 2)}% a year ({format_number(low, 2)} to {_num(high)})"
+            )
             band = ident.growth_band
             if band and (low > band.high or high < band.low):
-                yield at(IMPLAUSIBLE, b.numerator.place, b.plan.id, ident.id,
-                         f"{text}, outside the plausible {format_number(band.low, 1)} to "
-                         f"{format_number(band.high, 1)}% a year: {band.reason}")
+                yield at(
+                    IMPLAUSIBLE,
+                    b.numerator.place,
+                    b.plan.id,
+                    ident.id,
+                    f"{text}, outside the plausible {format_number(band.low, 1)} to "
+                    f"{format_number(band.high, 1)}% a year: {band.reason}",
+                )
             else:
                 yield at(PACE, b.numerator.place, b.plan.id, ident.id, text)

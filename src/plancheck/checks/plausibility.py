@@ -61,34 +61,68 @@ def check(ctx: Context) -> Iterator[Finding]:
                 factor = (1 + rate / 100) ** n
                 if factor < LOWEST or factor > HIGHEST:
                     total = (factor - 1) * 100
-                    yield finding(IMPLAUSIBLE, plan, ind,
-                                  f"a stated {g.value}% a year over {n} years is {format_number(total, 0)}% in all "
-                                  f"(×{format_number(factor, 2)}): if the plan means the change over the whole "
-                                  "period, write it as total:", "growth", "value")
+                    yield finding(
+                        IMPLAUSIBLE,
+                        plan,
+                        ind,
+                        f"a stated {g.value}% a year over {n} years is {format_number(total, 0)}% in all "
+                        f"(×{format_number(factor, 2)}): if the plan means the change over the whole "
+                        "period, write it as total:",
+                        "growth",
+                        "value",
+                    )
             elif g.unit == "pp" and b is not None and ind.is_share:
                 end = b.number + rate * n
                 if not 0 <= end <= 100:
-                    yield finding(IMPLAUSIBLE, plan, ind,
-                                  f"at {g.value} percentage points a year for {n} years the share would go from "
-                                  f"{b.value}% to {format_number(end, 2)}%: if the plan means the change over the "
-                                  "whole period, write it as total:", "growth", "value")
+                    yield finding(
+                        IMPLAUSIBLE,
+                        plan,
+                        ind,
+                        f"at {g.value} percentage points a year for {n} years the share would go from "
+                        f"{b.value}% to {format_number(end, 2)}%: if the plan means the change over the "
+                        "whole period, write it as total:",
+                        "growth",
+                        "value",
+                    )
     wrong: list[tuple[GrowthResult, Baseline, Target, Growth, RateUnit]] = []
     for r in ctx.results:
         b, t, g = r.baseline, r.target, r.indicator.growth
-        if r.kind == "growth" and r.status is Status.INCONSISTENT and (r.years or 0) > 1 \
-                and b is not None and t is not None and g is not None and r.unit is not None:
+        if (
+            r.kind == "growth"
+            and r.status is Status.INCONSISTENT
+            and (r.years or 0) > 1
+            and b is not None
+            and t is not None
+            and g is not None
+            and r.unit is not None
+        ):
             wrong.append((r, b, t, g, r.unit))
     if not wrong:
         return
-    cases = [growth.Case(baseline=b.value, target=t.value, years=1, stated=g.value, unit=unit,
-                         target_qualifier=t.qualifier, stated_qualifier=g.qualifier)
-             for _, b, t, g, unit in wrong]
+    cases = [
+        growth.Case(
+            baseline=b.value,
+            target=t.value,
+            years=1,
+            stated=g.value,
+            unit=unit,
+            target_qualifier=t.qualifier,
+            stated_qualifier=g.qualifier,
+        )
+        for _, b, t, g, unit in wrong
+    ]
     out = growth.evaluate(cases)  # the same figures read as the whole span's change
     for i, (r, b, t, g, unit) in enumerate(wrong):
         if out.full_ok[i]:
             symbol = RATE_UNIT_SYMBOLS[unit]
-            yield finding(TOTAL, r.plan, r.indicator,
-                          f"the stated {g.value}{symbol} a year equals the whole change from "
-                          f"{b.value} ({b.year}) to {t.value} ({t.year}), "
-                          f"{format_number(float(out.point[i]), 3)}{symbol} over {r.years} years: it reads as the "
-                          "period's total, not a yearly rate", "growth", "value")
+            yield finding(
+                TOTAL,
+                r.plan,
+                r.indicator,
+                f"the stated {g.value}{symbol} a year equals the whole change from "
+                f"{b.value} ({b.year}) to {t.value} ({t.year}), "
+                f"{format_number(float(out.point[i]), 3)}{symbol} over {r.years} years: it reads as the "
+                "period's total, not a yearly rate",
+                "growth",
+                "value",
+            )

@@ -35,8 +35,19 @@ from .base import Check, Rule
 DATA_MODULES: tuple[ModuleType, ...] = (year_order, duplicate_id, unknown_key)
 """Checks of the data as read, for every command that loads it (``plancheck validate`` too)."""
 
-MODULES: tuple[ModuleType, ...] = (consistency, direction, growth_unit, base_year, coverage, plausibility,
-                                   claims_check, restated, identities_check, hierarchy, successive)
+MODULES: tuple[ModuleType, ...] = (
+    consistency,
+    direction,
+    growth_unit,
+    base_year,
+    coverage,
+    plausibility,
+    claims_check,
+    restated,
+    identities_check,
+    hierarchy,
+    successive,
+)
 """The checks of ``plancheck verify``, in the order they run."""
 
 DATA_CHECKS: tuple[Check, ...] = tuple(m.check for m in DATA_MODULES)
@@ -53,8 +64,11 @@ LOAD_RULES: tuple[Rule, ...] = (
     Rule("unknown-field", Level.ERROR, "A field the format does not have (the closest known one is suggested)."),
     Rule("missing-field", Level.ERROR, "A required field is missing."),
     Rule("wrong-type", Level.ERROR, "A value of the wrong type (text for a number, a list for a mapping ...)."),
-    Rule("invalid-value", Level.ERROR,
-         "A value the field does not accept (an implausible year, an unknown qualifier ...)."),
+    Rule(
+        "invalid-value",
+        Level.ERROR,
+        "A value the field does not accept (an implausible year, an unknown qualifier ...).",
+    ),
 )
 """Problems the loader finds while reading a file (they have no check module)."""
 
@@ -77,10 +91,10 @@ def sections(module: ModuleType) -> tuple[str, dict[str, str]]:
     """A check module's docstring cut into its introduction and one section per rule."""
     doc = textwrap.dedent(module.__doc__ or "").strip()
     heads = list(_SECTION.finditer(doc))
-    intro = doc[:heads[0].start()].strip() if heads else doc
+    intro = doc[: heads[0].start()].strip() if heads else doc
     parts = {}
-    for head, following in zip(heads, [*heads[1:], None]):
-        parts[head.group(1)] = doc[head.start():following.start() if following else len(doc)].strip()
+    for head, following in zip(heads, [*heads[1:], None], strict=False):
+        parts[head.group(1)] = doc[head.start() : following.start() if following else len(doc)].strip()
     return intro, parts
 
 
@@ -111,13 +125,16 @@ def examples(rule_id: str) -> list[Example]:
     section = sections(module)[1].get(rule_id, "")
     out = []
     heads = list(_EXAMPLE.finditer(section))
-    for head, following in zip(heads, [*heads[1:], None]):
-        body = section[head.end():following.start() if following else len(section)]
+    for head, following in zip(heads, [*heads[1:], None], strict=False):
+        body = section[head.end() : following.start() if following else len(section)]
         block = []
         for line in body.splitlines()[1:]:
             if line.strip() and not line.startswith("    "):
                 break  # the indented block ends at the next paragraph
             block.append(line)
-        out.append(Example(rule_id, head.group(1) != "Passes", textwrap.dedent("\n".join(block)).strip("\n") + "\n",
-                           head.group(0)))
+        out.append(
+            Example(
+                rule_id, head.group(1) != "Passes", textwrap.dedent("\n".join(block)).strip("\n") + "\n", head.group(0)
+            )
+        )
     return out

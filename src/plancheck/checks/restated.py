@@ -51,11 +51,25 @@ def check(ctx: Context) -> Iterator[Finding]:
             for i, r in enumerate(ind.restated):
                 if r.year is not None and r.year != t.year:
                     continue
-                said = f"line {r.line} says {qualified(r.value, r.qualifier)}{r.printed and f' ({r.printed})' or ''}"
+                said = f"line {r.line} says {qualified(r.value, r.qualifier)}{(r.printed and f' ({r.printed})') or ''}"
                 if not interval(t.value, measured=True).meets(interval(r.value, measured=True)):
-                    yield finding(MISMATCH, plan, ind, f"{ind.name}: the target is {qualified(t.value, t.qualifier)} "
-                                  f"(line {t.line}) but {said}: check which one the plan means",
-                                  "restated", i, "value")
+                    yield finding(
+                        MISMATCH,
+                        plan,
+                        ind,
+                        f"{ind.name}: the target is {qualified(t.value, t.qualifier)} "
+                        f"(line {t.line}) but {said}: check which one the plan means",
+                        "restated",
+                        i,
+                        "value",
+                    )
                 elif r.qualifier != t.qualifier:
-                    yield finding(QUALIFIER, plan, ind, f"{ind.name}: the target is {qualified(t.value, t.qualifier)} "
-                                  f"(line {t.line}), {said}", "restated", i, "value")
+                    yield finding(
+                        QUALIFIER,
+                        plan,
+                        ind,
+                        f"{ind.name}: the target is {qualified(t.value, t.qualifier)} (line {t.line}), {said}",
+                        "restated",
+                        i,
+                        "value",
+                    )

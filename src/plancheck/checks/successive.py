@@ -69,14 +69,24 @@ def check(ctx: Context) -> Iterator[Finding]:
                 if f.kind is FactKind.TARGET and f.year > target.year and target.point > 0:
                     unit: RateUnit = "pp" if entry.kind == "share" else "percent"
                     pace = growth.pace(unit, target.point, f.point, f.year - target.year)
-                    yield at(PACE, f.place, f.plan.id, f.key,
-                             f"{target.key}: from {earlier.id}'s target {format_number(target.point, 4)} "
-                             f"({target.year}) to this plan's {format_number(f.point, 4)} ({f.year}) is "
-                             f"{format_number(pace, 2)}{RATE_UNIT_SYMBOLS[unit]} a year")
+                    yield at(
+                        PACE,
+                        f.place,
+                        f.plan.id,
+                        f.key,
+                        f"{target.key}: from {earlier.id}'s target {format_number(target.point, 4)} "
+                        f"({target.year}) to this plan's {format_number(f.point, 4)} ({f.year}) is "
+                        f"{format_number(pace, 2)}{RATE_UNIT_SYMBOLS[unit]} a year",
+                    )
                 elif f.kind is not FactKind.TARGET and f.year == target.year:
                     higher = entry.better == "higher"
                     reached = f.high >= target.low if higher else f.low <= target.high
                     word = "reaches" if reached else "misses"
-                    yield at(MET if reached else MISSED, f.place, f.plan.id, f.key,
-                             f"{target.key} in {f.year}: {format_number(f.point, 4)} ({f.source}) {word} "
-                             f"{earlier.id}'s target of {format_number(target.point, 4)}")
+                    yield at(
+                        MET if reached else MISSED,
+                        f.place,
+                        f.plan.id,
+                        f.key,
+                        f"{target.key} in {f.year}: {format_number(f.point, 4)} ({f.source}) {word} "
+                        f"{earlier.id}'s target of {format_number(target.point, 4)}",
+                    )

@@ -25,8 +25,9 @@ from ..model.findings import Finding
 from ..model.status import Level
 from .base import Context, Rule, finding
 
-UNKNOWN_KEY = Rule("unknown-key", Level.ERROR,
-                   "An indicator's catalogue key is in no catalogue (the closest key is suggested).")
+UNKNOWN_KEY = Rule(
+    "unknown-key", Level.ERROR, "An indicator's catalogue key is in no catalogue (the closest key is suggested)."
+)
 RULES = (UNKNOWN_KEY,)
 
 
@@ -37,5 +38,10 @@ def check(ctx: Context) -> Iterator[Finding]:
             if ind.key is not None and ind.key not in ctx.index.entries:
                 close = difflib.get_close_matches(ind.key, known, n=1, cutoff=0.6)
                 hint = f"did you mean '{close[0]}'?" if close else "add it to the catalogue, or write `local: true`"
-                yield finding(UNKNOWN_KEY, plan, ind,
-                              f"catalogue key '{ind.key}' is not in the indicator catalogue: {hint}", "key")
+                yield finding(
+                    UNKNOWN_KEY,
+                    plan,
+                    ind,
+                    f"catalogue key '{ind.key}' is not in the indicator catalogue: {hint}",
+                    "key",
+                )

@@ -30,6 +30,12 @@ def check(ctx: Context) -> Iterator[Finding]:
     for plan in ctx.plans:
         for ind in plan.indicators:
             if ind.baseline and ind.target and ind.target.year <= ind.baseline.year:
-                yield finding(YEAR_ORDER, plan, ind,
-                              f"target year {ind.target.year} is not after the baseline year "
-                              f"{ind.baseline.year}: check both years against the source", "target", "year")
+                yield finding(
+                    YEAR_ORDER,
+                    plan,
+                    ind,
+                    f"target year {ind.target.year} is not after the baseline year "
+                    f"{ind.baseline.year}: check both years against the source",
+                    "target",
+                    "year",
+                )

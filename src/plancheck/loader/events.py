@@ -14,7 +14,6 @@ keeps its line and column. The events are turned into plain data by hand:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -22,10 +21,11 @@ import yaml
 
 from ..model.positions import Pos, SourceMap, YamlPath
 
+_Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
 try:  # libyaml's parser is much faster on large files
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
@@ -74,10 +74,8 @@ def decode(raw: bytes) -> tuple[str | None, Problem | None]:
     except UnicodeDecodeError as err:
         line = raw.count(b"\n", 0, err.start) + 1
         column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
-        hint = ("save the file as UTF-8; text from a GB18030/GBK source converts with "
-                "`iconv -f GB18030 -t UTF-8 FILE`")
-        return None, Problem(line, column, "encoding",
-                             f"not UTF-8 (byte 0x{raw[err.start]:02x}): {hint}")
+        hint = "save the file as UTF-8; text from a GB18030/GBK source converts with `iconv -f GB18030 -t UTF-8 FILE`"
+        return None, Problem(line, column, "encoding", f"not UTF-8 (byte 0x{raw[err.start]:02x}): {hint}")
 
 
 def load_bytes(raw: bytes) -> LoadResult:
@@ -117,6 +115,8 @@ def load_text(text: str) -> LoadResult:
 
 def _syntax_problem(err: yaml.MarkedYAMLError, lines: list[str]) -> Problem:
     mark = err.problem_mark or err.context_mark
+    if mark is None:
+        return Problem(1, 1, "yaml-syntax", f"YAML syntax: {(err.problem or 'syntax error').strip()}")
     # An unclosed quote or bracket is found at the end of the file; its start is what to fix.
     if err.context_mark is not None and err.context and "while scanning a quoted scalar" in err.context:
         mark = err.context_mark
@@ -124,7 +124,7 @@ def _syntax_problem(err: yaml.MarkedYAMLError, lines: list[str]) -> Problem:
     message = f"YAML syntax: {what}"
     if err.context and err.context_mark is not None and err.context_mark.line != mark.line:
         message += f" ({err.context.strip()} at line {err.context_mark.line + 1})"
-    at = lines[mark.line][mark.column:mark.column + 1] if mark and mark.line < len(lines) else ""
+    at = lines[mark.line][mark.column : mark.column + 1] if mark and mark.line < len(lines) else ""
     if at == "\t" or "'\\t'" in what:
         message += "; indent with spaces, not tabs"
     elif "mapping values are not allowed" in what:
@@ -154,7 +154,7 @@ def _discard() -> _Discard:
 
 
 class _Frame:
-    __slots__ = ("kind", "container", "path", "key", "first", "is_key")
+    __slots__ = ("container", "first", "is_key", "key", "kind", "path")
 
     def __init__(self, kind: str, container: Any, path: YamlPath, is_key: bool):
         self.kind = kind  # "map" or "seq"
@@ -179,9 +179,12 @@ class _Builder:
         tag = event.tag
         if tag is None or tag in _ALLOWED_TAGS or (tag == "!" and isinstance(event, yaml.ScalarEvent)):
             return True
-        self._problem(event.start_mark, "yaml-tag",
-                      f"tag {tag.replace(_CORE, '!!')} is not allowed: plan files hold plain mappings, "
-                      "lists, text and numbers; remove the tag")
+        self._problem(
+            event.start_mark,
+            "yaml-tag",
+            f"tag {tag.replace(_CORE, '!!')} is not allowed: plan files hold plain mappings, "
+            "lists, text and numbers; remove the tag",
+        )
         return False
 
     def build(self, events: Any) -> list[Document]:
@@ -206,7 +209,7 @@ class _Builder:
             mark = event.start_mark
             parent = stack[-1] if stack else None
             is_key = parent is not None and parent.kind == "map" and parent.key is None
-            if is_key and kind is yaml.ScalarEvent:
+            if parent is not None and is_key and kind is yaml.ScalarEvent:
                 self._key(doc, parent, event)
                 continue
             if is_key:
@@ -215,9 +218,9 @@ class _Builder:
             elif parent is None:
                 path = ()
             elif parent.kind == "seq":
-                path = parent.path + (len(parent.container),)
+                path = (*parent.path, len(parent.container))
             else:
-                path = parent.path + (parent.key,)
+                path = (*parent.path, parent.key)
             doc.source.positions[path] = Pos(mark.line + 1, mark.column + 1)
             if kind is yaml.AliasEvent:
                 self.aliases.append(Problem(mark.line + 1, mark.column + 1, "yaml-alias", ""))
@@ -230,9 +233,14 @@ class _Builder:
                 stack.append(_Frame("map" if kind is yaml.MappingStartEvent else "seq", container, path, is_key))
         if self.aliases:
             first, more = self.aliases[0], len(self.aliases) - 1
-            self.problems.append(first._replace(message=(
-                "aliases (*name) are not supported in plan files: write the value out where it is used"
-                + (f" ({more} more alias{'es' if more > 1 else ''} in this file)" if more else ""))))
+            self.problems.append(
+                first._replace(
+                    message=(
+                        "aliases (*name) are not supported in plan files: write the value out where it is used"
+                        + (f" ({more} more alias{'es' if more > 1 else ''} in this file)" if more else "")
+                    )
+                )
+            )
         return documents
 
     @staticmethod
@@ -252,14 +260,18 @@ class _Builder:
             self._problem(mark, "yaml-merge", "merge keys (<<) are not supported in plan files: write the fields out")
             frame.key = _discard()
         elif key in frame.first:
-            self._problem(mark, "duplicate-key",
-                          f"duplicate key '{key}' (first at line {frame.first[key]}): YAML readers silently "
-                          "keep only one of them; remove or rename one")
+            self._problem(
+                mark,
+                "duplicate-key",
+                f"duplicate key '{key}' (first at line {frame.first[key]}): YAML readers silently "
+                "keep only one of them; remove or rename one",
+            )
             frame.key = _discard()
         else:
             frame.first[key] = mark.line + 1
             frame.key = key
-            doc.source.key_positions[frame.path + (key,)] = Pos(mark.line + 1, mark.column + 1)
+            key_path = (*frame.path, key)
+            doc.source.key_positions[key_path] = Pos(mark.line + 1, mark.column + 1)
 
     @staticmethod
     def _attach(doc: Document, stack: list[_Frame], value: Any, is_key: bool) -> None:

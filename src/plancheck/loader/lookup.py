@@ -41,14 +41,11 @@ def find_plan(plans: list[Plan], name: str) -> Plan:
         return matches[0]
     if matches:
         listed = [describe_plan(p) for p in matches]
-        raise PlanLookupError(f"'{name}' names {len(matches)} plans; use one of their ids:", listed,
-                              ambiguous=True)
+        raise PlanLookupError(f"'{name}' names {len(matches)} plans; use one of their ids:", listed, ambiguous=True)
     every = sorted({n for p in plans for n in names_of(p)})
     close = difflib.get_close_matches(key, every, n=5, cutoff=0.5)
-    hint = (f"closest names: {', '.join(close)}" if close else
-            f"known plans: {', '.join(p.id for p in plans)}")
-    raise PlanLookupError(f"no plan is named '{name}'; {hint} (see `plancheck list`)",
-                          [p.id for p in plans])
+    hint = f"closest names: {', '.join(close)}" if close else f"known plans: {', '.join(p.id for p in plans)}"
+    raise PlanLookupError(f"no plan is named '{name}'; {hint} (see `plancheck list`)", [p.id for p in plans])
 
 
 def in_files(plans: list[Plan], files: list[str]) -> list[Plan]:

@@ -13,10 +13,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..model.positions import Loc
 from ..model.catalogue import Catalogue, Entry, Identity, Index
 from ..model.findings import Finding
 from ..model.plan import Plan, PlanFile
+from ..model.positions import Loc
 from ..model.status import Level
 from .events import Document, load_bytes
 from .files import DataPathError, bundled_data, collect_files, default_paths, display_name
@@ -81,8 +81,11 @@ def load_file(raw: bytes, name: str, into: Dataset | None = None) -> tuple[list[
     findings = [Finding(name, p.line, p.column, Level.ERROR, p.rule, p.message) for p in result.problems]
     problem_lines = {p.line for p in result.problems} | result.quiet_lines
     if not result.documents and not result.problems:
-        findings.append(Finding(name, 1, 1, Level.ERROR, "empty-file",
-                                "the file holds no YAML data: a plan file starts with `plans:`"))
+        findings.append(
+            Finding(
+                name, 1, 1, Level.ERROR, "empty-file", "the file holds no YAML data: a plan file starts with `plans:`"
+            )
+        )
     plans: list[Plan] = []
     for doc in result.documents:
         if isinstance(doc.data, dict) and "catalogue" in doc.data:
@@ -90,8 +93,10 @@ def load_file(raw: bytes, name: str, into: Dataset | None = None) -> tuple[list[
             continue
         try:
             parsed = PlanFile.model_validate(doc.data).plans
-            valid = [(i, plan, list(range(len(plan.indicators))), list(range(len(plan.claims))))
-                     for i, plan in enumerate(parsed)]
+            valid = [
+                (i, plan, list(range(len(plan.indicators))), list(range(len(plan.claims))))
+                for i, plan in enumerate(parsed)
+            ]
         except ValidationError as err:
             errors = schema_errors(err, doc)
             for e in errors:
@@ -103,9 +108,9 @@ def load_file(raw: bytes, name: str, into: Dataset | None = None) -> tuple[list[
             valid = _recover(doc, errors)
         for i, plan, rows, claim_rows in valid:
             plan.locate(Loc(name, doc.source, ("plans", i)))
-            for j, indicator in zip(rows, plan.indicators):
+            for j, indicator in zip(rows, plan.indicators, strict=False):
                 indicator.locate(Loc(name, doc.source, ("plans", i, "indicators", j)))
-            for j, claim in zip(claim_rows, plan.claims):
+            for j, claim in zip(claim_rows, plan.claims, strict=False):
                 claim.locate(Loc(name, doc.source, ("plans", i, "claims", j)))
             plans.append(plan)
     return plans, findings

@@ -9,15 +9,20 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..model.positions import Pos, YamlPath
 from ..model.findings import Finding
 from ..model.plan import PlanFile
+from ..model.positions import Pos, YamlPath
 from ..model.status import Level
 from .events import Document
 
 _TYPE_WORDS = {
-    "int": "a whole number", "bool": "true or false", "str": "text", "dict": "a mapping of fields",
-    "list": "a list", "float": "a number", "date": "a date (YYYY-MM-DD)",
+    "int": "a whole number",
+    "bool": "true or false",
+    "str": "text",
+    "dict": "a mapping of fields",
+    "list": "a list",
+    "float": "a number",
+    "date": "a date (YYYY-MM-DD)",
 }
 
 
@@ -87,11 +92,12 @@ def schema_errors(err: ValidationError, doc: Document, root: type[BaseModel] = P
             close = difflib.get_close_matches(field_name, known, n=1, cutoff=0.6)
             hint = f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(known)}"
             if field_name.isdigit():
-                hint = ("a comma inside { } separates fields: write numbers without thousands separators "
-                        "(1000, not 1,000)")
+                hint = (
+                    "a comma inside { } separates fields: write numbers without thousands separators (1000, not 1,000)"
+                )
             rule, message = "unknown-field", f"unknown field '{field_name}': {hint}"
             if close:
-                suggested.add(loc[:-1] + (close[0],))
+                suggested.add((*loc[:-1], close[0]))
         else:
             where = doc.pos(loc)
             rule, message = _value_message(kind, e, loc, field_name, value)

@@ -28,13 +28,18 @@ class Entry(Model):
     unit: str = Field(description="Unit the comparison is shown in (values in 万家 are converted to 家).")
     kind: Literal["level", "share", "rate"] = Field(
         description="level: an amount (compound % a year); share: a share in % (percentage points a "
-                    "year); rate: itself a rate of growth.")
+        "year); rate: itself a rate of growth."
+    )
     names: list[str] = Field(default_factory=list, description="Chinese names and synonyms found in plans.")
     not_comparable: list[Slug] = Field(
-        default_factory=list, description="Entries that look alike but are not comparable with this one.")
+        default_factory=list, description="Entries that look alike but are not comparable with this one."
+    )
     better: Literal["higher", "lower"] = Field("higher", description="Which direction is the more ambitious.")
-    additive: bool = Field(False, description="Parts add up to the whole (counts, money): a county's target is "
-                                              "part of its city's, so it cannot exceed it.")
+    additive: bool = Field(
+        False,
+        description="Parts add up to the whole (counts, money): a county's target is "
+        "part of its city's, so it cannot exceed it.",
+    )
     note: str | None = Field(None, description="Why the entry is defined as it is.")
 
 
@@ -62,8 +67,9 @@ class Catalogue(Model):
     """A catalogue file."""
 
     catalogue: list[Entry] = Field(min_length=1, description="The entries, in the order compare shows them.")
-    identities: list[Identity] = Field(default_factory=list,
-                                       description="Quantities that indicators determine, checked by verify.")
+    identities: list[Identity] = Field(
+        default_factory=list, description="Quantities that indicators determine, checked by verify."
+    )
 
     @model_validator(mode="after")
     def _unique(self) -> Catalogue:
@@ -80,7 +86,7 @@ def split_unit(unit: str) -> tuple[float, str]:
     u = unit.strip()
     for prefix, factor in SCALES:
         if u.startswith(prefix) and len(u) > len(prefix):
-            return factor, u[len(prefix):]
+            return factor, u[len(prefix) :]
     return 1.0, u
 
 
@@ -129,4 +135,3 @@ class Index:
             if conversion(ind.unit, e.unit) is not None:
                 return e
         return None
-

@@ -30,8 +30,16 @@ class Finding:
     figures: dict[str, float | None] = field(default_factory=dict, compare=False, hash=False)
 
     @classmethod
-    def at(cls, place: Place, level: Level, rule: str, message: str, plan: str | None = None,
-           indicator: str | None = None, figures: dict[str, float | None] | None = None) -> Finding:
+    def at(
+        cls,
+        place: Place,
+        level: Level,
+        rule: str,
+        message: str,
+        plan: str | None = None,
+        indicator: str | None = None,
+        figures: dict[str, float | None] | None = None,
+    ) -> Finding:
         return cls(place.file, place.line, place.column, level, rule, message, plan, indicator, figures or {})
 
     def as_dict(self) -> FindingDict:

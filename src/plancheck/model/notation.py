@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from ..arith.interval import Qualifier
 
-QUALIFIER_SYMBOLS: dict[str, str] = {"at_least": "≥", "more_than": ">", "at_most": "≤", "less_than": "<",
-                                     "about": "≈"}
+QUALIFIER_SYMBOLS: dict[str, str] = {"at_least": "≥", "more_than": ">", "at_most": "≤", "less_than": "<", "about": "≈"}
 
 RATE_UNIT_SYMBOLS: dict[str, str] = {"percent": "%", "pp": " pp", "times": "×", "absolute": ""}
 """A stated rate or change, by its unit: 22% · 0.05 pp · 2× · (an absolute change in the row's unit)."""

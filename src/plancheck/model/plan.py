@@ -7,7 +7,8 @@ from here. Figures are kept as the text they were printed as (see ``arith/printe
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+import itertools
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     AfterValidator,
@@ -54,30 +55,44 @@ def _plain_year(value: Any) -> Any:
 Printed = Annotated[
     str,
     BeforeValidator(_printed),
-    WithJsonSchema({
-        "anyOf": [{"type": "number"}, {"type": "string", "pattern": NUMBER_RE.pattern}],
-        "description": "A figure exactly as printed (3.20 keeps its two decimals).",
-    }),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "number"}, {"type": "string", "pattern": NUMBER_RE.pattern}],
+            "description": "A figure exactly as printed (3.20 keeps its two decimals).",
+        }
+    ),
 ]
 Year = Annotated[int, BeforeValidator(_plain_year), AfterValidator(_year)]
 SeedLine = Annotated[int, Field(ge=1, description="Line of the source document the figure is printed on.")]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Short id: lower-case ASCII, digits, '-'.")]
 
+ChangeUnit = Literal["percent", "pp", "absolute", "times"]
 QUALIFIER_DOC = (
     "How the figure binds: at_least (以上, 不低于, 突破, 不少于), more_than (超过, 超, 高于), "
     "at_most (以下, 以内, 不超过), less_than (低于), about (左右). Absent: exactly as printed."
 )
 Category = Literal[
-    "rd", "enterprises", "talent", "ip", "industry", "platforms", "transfer", "finance", "fiscal",
-    "projects", "other",
+    "rd",
+    "enterprises",
+    "talent",
+    "ip",
+    "industry",
+    "platforms",
+    "transfer",
+    "finance",
+    "fiscal",
+    "projects",
+    "other",
 ]
+CATEGORIES: tuple[str, ...] = get_args(Category)
 
 
 class Figure(Model):
     value: Printed = Field(description="The figure as printed in the source (a number; 3.20 keeps two decimals).")
     line: SeedLine
     printed: str | None = Field(
-        None, description="The source's words where they are not the number itself (全覆盖, 翻一番, 1.5万).")
+        None, description="The source's words where they are not the number itself (全覆盖, 翻一番, 1.5万)."
+    )
 
     @property
     def number(self) -> float:
@@ -110,11 +125,14 @@ class Target(Figure):
     value: Level = Field(description="The target value as printed (not negative); the lower end of a range.")
     year: Year = Field(description="The year the target is set for.")
     qualifier: Qualifier | None = Field(None, description=QUALIFIER_DOC)
-    upper: Level | None = Field(None, description="Upper end where the target is a range (1—2家): value is the lower end.")
+    upper: Level | None = Field(
+        None, description="Upper end where the target is a range (1—2家): value is the lower end."
+    )
     kind: Literal["level", "increment", "cumulative"] = Field(
         "level",
         description="level: the value in the target year; increment: 新增, an addition over the baseline "
-                    "(per year where the plan says 每年); cumulative: 累计, a sum over the whole period.")
+        "(per year where the plan says 每年); cumulative: 累计, a sum over the whole period.",
+    )
     per_year: bool = Field(False, description="The target repeats every year of the period (每年新增 ...).")
 
 
@@ -122,7 +140,8 @@ class Growth(Figure):
     """A stated annual growth (年均增长)."""
 
     unit: Literal["percent", "pp"] = Field(
-        description="percent: compound growth in % a year; pp: percentage points a year (个百分点).")
+        description="percent: compound growth in % a year; pp: percentage points a year (个百分点)."
+    )
     qualifier: Qualifier | None = Field(None, description=QUALIFIER_DOC)
 
 
@@ -130,7 +149,9 @@ class Total(Figure):
     """A stated change over the whole span from baseline to target (累计, 较…增长/提升)."""
 
     unit: Literal["percent", "pp", "times"] = Field(
-        description="percent: total growth in %; pp: change in percentage points; times: target ÷ baseline (翻一番 = 2).")
+        description="percent: total growth in %; pp: change in percentage points; "
+        "times: target ÷ baseline (翻一番 = 2)."
+    )
     qualifier: Qualifier | None = Field(None, description=QUALIFIER_DOC)
 
 
@@ -148,20 +169,26 @@ class Indicator(Located):
     name: str = Field(min_length=1, description="The indicator's name in Chinese, as printed.")
     name_en: str | None = Field(None, description="English name.")
     unit: str = Field(description="Unit as printed: %, 亿元, 万元, 家, 件, 项, 人, 人年, 个 ...")
-    category: Category = Field(description="Broad topic: " + ", ".join(Category.__args__) + ".")
-    scope: str | None = Field(None, description="The part of the region a target is for, where not the whole (嘉兴科技城).")
+    category: Category = Field(description="Broad topic: " + ", ".join(CATEGORIES) + ".")
+    scope: str | None = Field(
+        None, description="The part of the region a target is for, where not the whole (嘉兴科技城)."
+    )
     line: SeedLine | None = Field(None, description="Line of the source where the name is printed.")
     baseline: Baseline | None = Field(None, description="Base-year value, where the plan gives one.")
     target: Target | None = Field(None, description="Target-year value.")
     growth: Growth | None = Field(None, description="Stated annual growth (年均增长).")
     total: Total | None = Field(None, description="Stated change over the span (累计).")
     key: Slug | None = Field(
-        None, description="The indicator's entry in the indicator catalogue (data/indicators.yaml), for compare.")
+        None, description="The indicator's entry in the indicator catalogue (data/indicators.yaml), for compare."
+    )
     local: bool = Field(False, description="The indicator has no catalogue entry: it belongs to this plan only.")
     binding: Literal["binding", "indicative"] | None = Field(
-        None, description="约束性 (binding) or 预期性 (indicative), where the plan marks it.")
+        None, description="约束性 (binding) or 预期性 (indicative), where the plan marks it."
+    )
     aspirational: bool = Field(False, description="力争, 争取: a stretch target rather than a firm one (确保).")
-    restated: list[Restatement] = Field(default_factory=list, description="Other places the plan states the same target.")
+    restated: list[Restatement] = Field(
+        default_factory=list, description="Other places the plan states the same target."
+    )
     note: str | None = Field(None, description="Anything a reader of the data should know about this row.")
 
     @model_validator(mode="after")
@@ -181,8 +208,11 @@ class ClaimValue(Model):
     """One end of a claim: a value in a year, or only the year where the plan does not print the value."""
 
     year: Year = Field(description="The year of the value.")
-    value: Printed | None = Field(None, description="The value as printed; absent where the plan does not print "
-                                                    "it (plancheck then shows the value the claim implies).")
+    value: Printed | None = Field(
+        None,
+        description="The value as printed; absent where the plan does not print "
+        "it (plancheck then shows the value the claim implies).",
+    )
     qualifier: Qualifier | None = Field(None, description=QUALIFIER_DOC)
     line: SeedLine | None = Field(None, description="Line of the source where the value is printed.")
     printed: str | None = Field(None, description="The source's words where they are not the number itself.")
@@ -198,15 +228,20 @@ class Change(Model):
     """A change a claim states between its two ends: 增长85.3%, 提升0.62个百分点, 增长一倍, 新增70家."""
 
     value: Printed | None = Field(None, description="The change as printed (2 for 增长一倍 or 翻一番).")
-    parts: list[Figure] = Field(default_factory=list,
-                                description="Increments that add up to the change (新增70家、新增150家 → 220).")
-    unit: Literal["percent", "pp", "absolute", "times"] = Field(
-        description="percent: growth in %; pp: percentage points; absolute: in the claim's unit; times: a multiple.")
+    parts: list[Figure] = Field(
+        default_factory=list, description="Increments that add up to the change (新增70家、新增150家 → 220)."
+    )
+    unit: ChangeUnit = Field(
+        description="percent: growth in %; pp: percentage points; absolute: in the claim's unit; times: a multiple."
+    )
     per_year: bool = Field(False, description="An annual rate (年均): compounded (percent) or per year (pp, absolute).")
     qualifier: Qualifier | None = Field(None, description=QUALIFIER_DOC)
     line: SeedLine | None = Field(None, description="Line of the source where the change is printed.")
-    printed: str | None = Field(None, description="The words, where the change is printed as words (增长一倍, "
-                                                  "翻倍增长, 倍增): such a multiple is exact, not rounded.")
+    printed: str | None = Field(
+        None,
+        description="The words, where the change is printed as words (增长一倍, "
+        "翻倍增长, 倍增): such a multiple is exact, not rounded.",
+    )
 
     @model_validator(mode="after")
     def _has_amount(self) -> Change:
@@ -224,13 +259,16 @@ class Claim(Located):
     subject: str = Field(min_length=1, description="What the claim is about, in Chinese as printed.")
     subject_en: str | None = Field(None, description="English name.")
     unit: str = Field(description="Unit of the values as printed.")
-    key: Slug | None = Field(None, description="Catalogue entry, so the claim's values feed identities and other checks.")
+    key: Slug | None = Field(
+        None, description="Catalogue entry, so the claim's values feed identities and other checks."
+    )
     scope: str | None = Field(None, description="The part of the region the claim is about, where not the whole.")
     line: SeedLine = Field(description="Line of the source where the claim is printed.")
     start: ClaimValue = Field(description="The earlier end.")
     end: ClaimValue = Field(description="The later end.")
-    changes: list[Change] = Field(default_factory=list,
-                                  description="What the claim says about the change; empty: only the two values.")
+    changes: list[Change] = Field(
+        default_factory=list, description="What the claim says about the change; empty: only the two values."
+    )
     note: str | None = Field(None, description="Anything a reader of the data should know about this claim.")
 
     @model_validator(mode="after")
@@ -254,8 +292,11 @@ class Region(Model):
     en: str = Field(min_length=1, description="Region's name in English or pinyin (Deqing).")
     level: Literal["province", "prefecture", "county"] = Field(description="Administrative level.")
     parent: str | None = Field(None, description="Chinese name of the region this one belongs to (湖州市).")
-    subregions: list[str] = Field(default_factory=list, description="Chinese names of all the regions directly "
-                                  "below this one: with a plan for each, their targets must add up within its own.")
+    subregions: list[str] = Field(
+        default_factory=list,
+        description="Chinese names of all the regions directly "
+        "below this one: with a plan for each, their targets must add up within its own.",
+    )
 
 
 class Period(Model):
@@ -312,5 +353,5 @@ def by_region(plans: list[Plan]) -> dict[str, list[Plan]]:
 
 def successive_pairs(plans: list[Plan]) -> list[tuple[Plan, Plan]]:
     """Consecutive plans of one region (Jiaxing 2016–2020, then 2023–2027), earlier first."""
-    return [(a, b) for group in by_region(plans).values() for a, b in zip(group, group[1:])
-            if a.period.last < b.period.last]
+    groups = by_region(plans).values()
+    return [(a, b) for group in groups for a, b in itertools.pairwise(group) if a.period.last < b.period.last]

@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-
 YamlPath = tuple[str | int, ...]
 """A value's path inside a document: ("plans", 0, "indicators", 3, "target", "year")."""
 

@@ -42,8 +42,13 @@ class Status(TextEnum):
 
 
 RATE_STATUSES: tuple[Status, ...] = (Status.CONSISTENT, Status.ROUNDING, Status.INCONSISTENT, Status.UNCHECKED)
-CLAIM_STATUSES: tuple[Status, ...] = (Status.CONSISTENT, Status.ROUNDING, Status.INCONSISTENT, Status.IMPLIED,
-                                      Status.PACE)
+CLAIM_STATUSES: tuple[Status, ...] = (
+    Status.CONSISTENT,
+    Status.ROUNDING,
+    Status.INCONSISTENT,
+    Status.IMPLIED,
+    Status.PACE,
+)
 
 
 def verdict(exact_ok: bool, full_ok: bool) -> Status:

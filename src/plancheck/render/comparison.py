@@ -13,8 +13,9 @@ from ..model.notation import RATE_UNIT_SYMBOLS, qualified
 
 
 class CompareReporter(Protocol):
-    def __call__(self, cmp: Comparison, *, color: bool = False, width: int = 100, lang: str = "zh",
-                 wide: bool = False) -> str: ...
+    def __call__(
+        self, cmp: Comparison, *, color: bool = False, width: int = 100, lang: str = "zh", wide: bool = False
+    ) -> str: ...
 
 
 def _pace(cell: Cell) -> str:
@@ -53,8 +54,10 @@ def cell_lines(cell: Cell | None) -> list[str]:
 
 def _labels(cmp: Comparison, lang: str) -> dict[str, str]:
     """Short column labels: the region alone where regions differ, else region and period, else ids."""
-    for labels in ({p.id: plan_label(p, lang).rsplit(" ", 1)[0] for p in cmp.plans},
-                   {p.id: plan_label(p, lang) for p in cmp.plans}):
+    for labels in (
+        {p.id: plan_label(p, lang).rsplit(" ", 1)[0] for p in cmp.plans},
+        {p.id: plan_label(p, lang) for p in cmp.plans},
+    ):
         if len(set(labels.values())) == len(labels):
             return labels
     return {p.id: p.id for p in cmp.plans}
@@ -100,8 +103,7 @@ def _apart_text(row: Row, cmp: Comparison, lang: str) -> str:
     return "≠ " + "; ".join(names) if names else ""
 
 
-def table(cmp: Comparison, *, color: bool = False, width: int = 100, lang: str = "zh",
-          wide: bool = False) -> str:
+def table(cmp: Comparison, *, color: bool = False, width: int = 100, lang: str = "zh", wide: bool = False) -> str:
     from rich import box
     from rich.table import Table
     from rich.text import Text
@@ -116,7 +118,7 @@ def table(cmp: Comparison, *, color: bool = False, width: int = 100, lang: str =
     t.add_column("unit", no_wrap=True)
     for p in cmp.plans:
         t.add_column(labels[p.id], justify="right", no_wrap=wide)
-    for a, b, text in betweens:
+    for a, b, _ in betweens:
         t.add_column(f"{labels[a]} → {labels[b]}", justify="right")
     t.add_column("more ambitious", overflow="fold")
     for row in cmp.rows:
@@ -129,15 +131,21 @@ def table(cmp: Comparison, *, color: bool = False, width: int = 100, lang: str =
         style = "bold" if row.leader not in (None, "tie") and row.comparable else "dim" if len(row.cells) < 2 else ""
         t.add_row(name, row.unit, *cells, *between, Text(leader_text(row, labels), style=style))
     s = cmp.summary
-    lines = [f"{s['shared']} indicators set by two or more plans ({s['comparable']} comparable, "
-             f"{s['not_comparable']} not comparable, {s['ties']} tied); "
-             + "; ".join(f"{labels[pid]} more ambitious on {n}" for pid, n in s["leads"].items()) + "."]
+    lines = [
+        f"{s['shared']} indicators set by two or more plans ({s['comparable']} comparable, "
+        f"{s['not_comparable']} not comparable, {s['ties']} tied); "
+        + "; ".join(f"{labels[pid]} more ambitious on {n}" for pid, n in s["leads"].items())
+        + "."
+    ]
     lines.append("Set by one plan only: " + ", ".join(f"{labels[pid]} {n}" for pid, n in s["only"].items()) + ".")
     if s["converted"]:
         lines.append(f"{s['converted']} figure(s) converted to the row's unit (marked 'from …').")
-    lines.append("≠ marks look-alike indicators that are not comparable. More ambitious: the higher annual pace (compound % for levels, percentage points for shares; "
-                 "from baseline and target, else the plan's stated rate); without two paces, the higher target "
-                 "in a shared target year. ≥ at least · > more than · ≈ about · + increment · Σ cumulative.")
+    lines.append(
+        "≠ marks look-alike indicators that are not comparable. More ambitious: the higher annual pace "
+        "(compound % for levels, percentage points for shares; from baseline and target, else the plan's "
+        "stated rate); without two paces, the higher target "
+        "in a shared target year. ≥ at least · > more than · ≈ about · + increment · Σ cumulative."
+    )
     return render_rich([t, *lines], color=color, width=10_000 if wide else width)
 
 
@@ -151,8 +159,21 @@ def as_csv(cmp: Comparison, *, color: bool = False, width: int = 100, lang: str 
     writer = csv.writer(buffer, lineterminator="\r\n")
     head = ["key", "scope", "indicator", "indicator_en", "unit"]
     for p in cmp.plans:
-        head += [f"{p.id} {col}" for col in ("baseline_year", "baseline", "target_year", "target", "qualifier",
-                                             "kind", "pace", "pace_unit", "pace_basis", "printed_unit")]
+        head += [
+            f"{p.id} {col}"
+            for col in (
+                "baseline_year",
+                "baseline",
+                "target_year",
+                "target",
+                "qualifier",
+                "kind",
+                "pace",
+                "pace_unit",
+                "pace_basis",
+                "printed_unit",
+            )
+        ]
     betweens = _between_headers(cmp)
     head += [f"{a} → {b} pace" for a, b, _ in betweens]
     head += ["more_ambitious", "basis", "comparable", "note", "not_comparable_with"]
@@ -165,15 +186,28 @@ def as_csv(cmp: Comparison, *, color: bool = False, width: int = 100, lang: str 
                 line += [""] * 10
                 continue
             b, t = c.indicator.baseline, c.indicator.target
-            line += [b.year if b else "", c.show(b.value) if b else "", t.year if t else "",
-                     c.show(t.value) if t else "", (t.qualifier or "") if t else "", t.kind if t else "",
-                     "" if c.pace is None else format_number(c.pace, 4), c.pace_unit or "", c.pace_basis or "",
-                     c.indicator.unit]
-        for a, b, _ in betweens:
-            found = [x for x in row.between if (x.earlier, x.later) == (a, b)]
+            line += [
+                b.year if b else "",
+                c.show(b.value) if b else "",
+                t.year if t else "",
+                c.show(t.value) if t else "",
+                (t.qualifier or "") if t else "",
+                t.kind if t else "",
+                "" if c.pace is None else format_number(c.pace, 4),
+                c.pace_unit or "",
+                c.pace_basis or "",
+                c.indicator.unit,
+            ]
+        for earlier, later, _ in betweens:
+            found = [x for x in row.between if (x.earlier, x.later) == (earlier, later)]
             line.append(format_number(found[0].pace, 4) if found else "")
-        line += [row.leader or "", row.basis or "", "yes" if row.comparable else "no", row.note or "",
-                 " ".join(row.apart)]
+        line += [
+            row.leader or "",
+            row.basis or "",
+            "yes" if row.comparable else "no",
+            row.note or "",
+            " ".join(row.apart),
+        ]
         writer.writerow(line)
     return "\ufeff" + buffer.getvalue()
 
@@ -182,12 +216,16 @@ def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", "<br>")
 
 
-def markdown(cmp: Comparison, *, color: bool = False, width: int = 100, lang: str = "zh",
-             wide: bool = False) -> str:
+def markdown(cmp: Comparison, *, color: bool = False, width: int = 100, lang: str = "zh", wide: bool = False) -> str:
     labels = _labels(cmp, lang)
     betweens = _between_headers(cmp)
-    head = ["indicator", "unit", *(labels[p.id] for p in cmp.plans),
-            *(f"{labels[a]} → {labels[b]}" for a, b, _ in betweens), "more ambitious"]
+    head = [
+        "indicator",
+        "unit",
+        *(labels[p.id] for p in cmp.plans),
+        *(f"{labels[a]} → {labels[b]}" for a, b, _ in betweens),
+        "more ambitious",
+    ]
     out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for row in cmp.rows:
         name = _name(row, lang)
@@ -199,9 +237,12 @@ def markdown(cmp: Comparison, *, color: bool = False, width: int = 100, lang: st
         out.append("| " + " | ".join(cells) + " |")
     s = cmp.summary
     out.append("")
-    out.append(f"{s['shared']} indicators set by two or more plans ({s['comparable']} comparable, "
-               f"{s['not_comparable']} not comparable, {s['ties']} tied); "
-               + "; ".join(f"{labels[pid]} more ambitious on {n}" for pid, n in s["leads"].items()) + ".")
+    out.append(
+        f"{s['shared']} indicators set by two or more plans ({s['comparable']} comparable, "
+        f"{s['not_comparable']} not comparable, {s['ties']} tied); "
+        + "; ".join(f"{labels[pid]} more ambitious on {n}" for pid, n in s["leads"].items())
+        + "."
+    )
     return "\n".join(out) + "\n"
 
 

@@ -14,8 +14,15 @@ from rich.text import Text
 def render_rich(renderables: Iterable[RenderableType], *, color: bool, width: int) -> str:
     """What rich would print, as text: with ANSI colour codes only when ``color``."""
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, force_terminal=color, no_color=not color,
-                      color_system="standard" if color else None, highlight=False, emoji=False)
+    console = Console(
+        file=buffer,
+        width=width,
+        force_terminal=color,
+        no_color=not color,
+        color_system="standard" if color else None,
+        highlight=False,
+        emoji=False,
+    )
     for item in renderables:
         # Plain lines of text keep their length (a finding pasted from a terminal stays one line).
         console.print(item, soft_wrap=isinstance(item, (str, Text)))

@@ -45,13 +45,13 @@ def summary_line(report: Report) -> str:
 
 def plain(report: Report, *, color: bool = False, width: int = 100) -> str:
     """``file:line:col: level [rule] message``, one finding a line: for grep, editors and logs."""
-    return "".join(f"{f.file}:{f.line}:{f.column}: {f.level} [{f.rule}] {f.message}\n"
-                   for f in sorted(report.findings))
+    return "".join(f"{f.file}:{f.line}:{f.column}: {f.level} [{f.rule}] {f.message}\n" for f in sorted(report.findings))
 
 
 def as_json(report: Report, *, color: bool = False, width: int = 100) -> str:
-    doc: dict[str, Any] = {"summary": report.summary or {"files": len(report.files),
-                                                         "findings": count_levels(report.findings)}}
+    doc: dict[str, Any] = {
+        "summary": report.summary or {"files": len(report.files), "findings": count_levels(report.findings)}
+    }
     if report.command == "verify":
         doc["results"] = [r.as_dict() for r in report.results]
         doc["claims"] = [c.as_dict() for c in report.claims]
@@ -94,8 +94,10 @@ def github(report: Report, *, color: bool = False, width: int = 100) -> str:
     """
     lines = []
     for f in sorted(report.findings):
-        props = ",".join(f"{k}={_gh_escape(str(v), prop=True)}" for k, v in (
-            ("file", f.file), ("line", f.line), ("col", f.column), ("title", f"plancheck {f.rule}")))
+        props = ",".join(
+            f"{k}={_gh_escape(str(v), prop=True)}"
+            for k, v in (("file", f.file), ("line", f.line), ("col", f.column), ("title", f"plancheck {f.rule}"))
+        )
         lines.append(f"::{_GH_LEVELS[f.level]} {props}::{_gh_escape(f.message)}\n")
     return "".join(lines) + plain(report)
 
@@ -107,28 +109,35 @@ def sarif(report: Report, *, color: bool = False, width: int = 100) -> str:
     """SARIF 2.1.0, as code-scanning uploads accept it: the tool, its rules, results with locations."""
     from pathlib import PurePath
 
-    from ..version import __version__
     from ..checks.registry import RULES, documentation
+    from ..version import __version__
 
     rule_ids = list(RULES)
-    rules = [{
-        "id": r.id,
-        "name": "".join(part.capitalize() for part in r.id.split("-")),
-        "shortDescription": {"text": r.summary},
-        "fullDescription": {"text": documentation(r.id)},
-        "defaultConfiguration": {"level": _SARIF_LEVELS[r.level]},
-        "help": {"text": documentation(r.id)},
-    } for r in RULES.values()]
+    rules = [
+        {
+            "id": r.id,
+            "name": "".join(part.capitalize() for part in r.id.split("-")),
+            "shortDescription": {"text": r.summary},
+            "fullDescription": {"text": documentation(r.id)},
+            "defaultConfiguration": {"level": _SARIF_LEVELS[r.level]},
+            "help": {"text": documentation(r.id)},
+        }
+        for r in RULES.values()
+    ]
     results = []
     for f in sorted(report.findings):
         result: dict[str, Any] = {
             "ruleId": f.rule,
             "level": _SARIF_LEVELS[f.level],
             "message": {"text": f.message},
-            "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": PurePath(f.file).as_posix()},
-                "region": {"startLine": f.line, "startColumn": f.column},
-            }}],
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": PurePath(f.file).as_posix()},
+                        "region": {"startLine": f.line, "startColumn": f.column},
+                    }
+                }
+            ],
         }
         if f.rule in RULES:
             result["ruleIndex"] = rule_ids.index(f.rule)
@@ -138,11 +147,13 @@ def sarif(report: Report, *, color: bool = False, width: int = 100) -> str:
     doc = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "plancheck", "version": __version__, "rules": rules}},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {"driver": {"name": "plancheck", "version": __version__, "rules": rules}},
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 

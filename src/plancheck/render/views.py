@@ -30,11 +30,19 @@ def list_rows(plans: list[Plan]) -> list[dict[str, Any]]:
     rows = []
     for p in plans:
         n_ind, n_tgt = plan_counts(p)
-        rows.append({
-            "id": p.id, "region": p.region.zh, "region_en": p.region.en, "level": p.region.level,
-            "period": f"{p.period.first}–{p.period.last}", "issuer": p.issuer,
-            "indicators": n_ind, "targets": n_tgt, "title": p.title.zh,
-        })
+        rows.append(
+            {
+                "id": p.id,
+                "region": p.region.zh,
+                "region_en": p.region.en,
+                "level": p.region.level,
+                "period": f"{p.period.first}–{p.period.last}",
+                "issuer": p.issuer,
+                "indicators": n_ind,
+                "targets": n_tgt,
+                "title": p.title.zh,
+            }
+        )
     return rows
 
 
@@ -44,11 +52,22 @@ def list_table(plans: list[Plan]) -> list[RenderableType]:
 
     t = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
     for col in ("id", "region", "level", "period", "issuer", "indicators", "targets"):
-        t.add_column(col, justify="right" if col in ("indicators", "targets") else "left",
-                     no_wrap=col in ("id", "period", "level"), overflow="fold")
+        t.add_column(
+            col,
+            justify="right" if col in ("indicators", "targets") else "left",
+            no_wrap=col in ("id", "period", "level"),
+            overflow="fold",
+        )
     for r in list_rows(plans):
-        t.add_row(r["id"], f"{r['region']} {r['region_en']}", r["level"], r["period"], r["issuer"],
-                  str(r["indicators"]), str(r["targets"]))
+        t.add_row(
+            r["id"],
+            f"{r['region']} {r['region_en']}",
+            r["level"],
+            r["period"],
+            r["issuer"],
+            str(r["indicators"]),
+            str(r["targets"]),
+        )
     return [t]
 
 
@@ -65,14 +84,16 @@ def show_table(plan: Plan, lang: str = "zh") -> list[RenderableType]:
     head.append(f"{plan.title.zh}\n", style="bold")
     if plan.title.en:
         head.append(f"{plan.title.en}\n")
-    head.append(f"{plan.id} · {plan.region.zh} {plan.region.en} ({plan.region.level}"
-                f"{', in ' + plan.region.parent if plan.region.parent else ''}) · "
-                f"{plan.period.first}–{plan.period.last} · {plan.issuer}"
-                f"{' · issued ' + plan.issued.isoformat() if plan.issued else ''} · source {plan.source}")
+    head.append(
+        f"{plan.id} · {plan.region.zh} {plan.region.en} ({plan.region.level}"
+        f"{', in ' + plan.region.parent if plan.region.parent else ''}) · "
+        f"{plan.period.first}–{plan.period.last} · {plan.issuer}"
+        f"{' · issued ' + plan.issued.isoformat() if plan.issued else ''} · source {plan.source}"
+    )
     t = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
-    for col, just in (("indicator", "left"), ("unit", "left"), ("baseline", "right"),
-                      ("target", "right"), ("stated growth", "right"), ("line", "right")):
-        t.add_column(col, justify=just, overflow="fold", no_wrap=col != "indicator")  # type: ignore[arg-type]
+    for col in ("indicator", "unit", "baseline", "target", "stated growth", "line"):
+        right = col not in ("indicator", "unit")
+        t.add_column(col, justify="right" if right else "left", overflow="fold", no_wrap=col != "indicator")
     for ind in plan.indicators:
         name = ind.name_en if lang == "en" and ind.name_en else ind.name
         if ind.scope:
@@ -80,15 +101,23 @@ def show_table(plan: Plan, lang: str = "zh") -> list[RenderableType]:
         if ind.aspirational:
             name += " (力争)"
         stated = forms.stated(ind.growth) or forms.stated(ind.total)
-        t.add_row(name, ind.unit, forms.baseline(ind.baseline), forms.target(ind.target), stated,
-                  forms.source_lines(ind))
+        t.add_row(
+            name, ind.unit, forms.baseline(ind.baseline), forms.target(ind.target), stated, forms.source_lines(ind)
+        )
     n_ind, n_tgt = plan_counts(plan)
-    foot = Text(f"{n_ind} indicators, {n_tgt} with a target value. "
-                "≥ at least · > more than · ≤ at most · ≈ about · + increment · Σ cumulative")
+    foot = Text(
+        f"{n_ind} indicators, {n_tgt} with a target value. "
+        "≥ at least · > more than · ≤ at most · ≈ about · + increment · Σ cumulative"
+    )
     out: list[RenderableType] = [head, t, foot]
     if plan.claims:
-        c = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True, title="claims in the prose",
-                  title_justify="left")
+        c = Table(
+            box=box.SIMPLE_HEAD,
+            pad_edge=False,
+            collapse_padding=True,
+            title="claims in the prose",
+            title_justify="left",
+        )
         for col in ("claim", "start", "end", "change", "line"):
             c.add_column(col, overflow="fold", justify="right" if col == "line" else "left")
         for claim in plan.claims:
@@ -109,10 +138,21 @@ def _change(ch: Change) -> str:
     return ch.printed or ch.value + RATE_UNIT_SYMBOLS[ch.unit]
 
 
-_STYLE = {Status.CONSISTENT: "green", Status.ROUNDING: "cyan", Status.INCONSISTENT: "bold red",
-          Status.UNCHECKED: "dim", Status.IMPLIED: "", Status.PACE: ""}
-_VERDICT_TEXT = {Status.CONSISTENT: "✓ consistent", Status.ROUNDING: "≈ rounding",
-                 Status.INCONSISTENT: "✗ inconsistent", Status.IMPLIED: "→ implied", Status.PACE: "→ pace"}
+_STYLE = {
+    Status.CONSISTENT: "green",
+    Status.ROUNDING: "cyan",
+    Status.INCONSISTENT: "bold red",
+    Status.UNCHECKED: "dim",
+    Status.IMPLIED: "",
+    Status.PACE: "",
+}
+_VERDICT_TEXT = {
+    Status.CONSISTENT: "✓ consistent",
+    Status.ROUNDING: "≈ rounding",
+    Status.INCONSISTENT: "✗ inconsistent",
+    Status.IMPLIED: "→ implied",
+    Status.PACE: "→ pace",
+}
 
 
 def _compact_range(low: float, high: float, digits: int) -> str:
@@ -139,11 +179,14 @@ def verify_tables(run: VerifyRun, lang: str = "zh") -> list[RenderableType]:
         out.append(Text(f"{plan.id} · {plan.title.zh} · {plan.period.first}–{plan.period.last}", style="bold"))
         if shown:
             t = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
-            for col, just in (("indicator", "left"), ("baseline → target", "right"), ("years", "left"),
-                              ("stated", "right"), ("computed", "right"), ("range", "right"),
-                              ("verdict", "left")):
-                t.add_column(col, justify=just, overflow="fold",  # type: ignore[arg-type]
-                             no_wrap=col not in ("indicator", "verdict"))
+            for col in ("indicator", "baseline → target", "years", "stated", "computed", "range", "verdict"):
+                right = col not in ("indicator", "years", "verdict")
+                t.add_column(
+                    col,
+                    justify="right" if right else "left",
+                    overflow="fold",
+                    no_wrap=col not in ("indicator", "verdict"),
+                )
             for r in shown:
                 ind = r.indicator
                 name = ind.name_en if lang == "en" and ind.name_en else ind.name
@@ -160,15 +203,18 @@ def verify_tables(run: VerifyRun, lang: str = "zh") -> list[RenderableType]:
                 if r.point is not None and r.unit is not None and r.low is not None and r.high is not None:
                     computed = format_number(r.point, digits) + RATE_UNIT_SYMBOLS[r.unit] + suffix
                     rng = _compact_range(r.low, r.high, digits)
-                verdict = _VERDICT_TEXT.get(r.status, "– not stated" if r.reason is Unchecked.NOT_STATED
-                                            else f"– {r.reason}")
+                verdict = _VERDICT_TEXT.get(
+                    r.status, "– not stated" if r.reason is Unchecked.NOT_STATED else f"– {r.reason}"
+                )
                 t.add_row(name, span, years, stated, computed, rng, Text(verdict, style=_STYLE[r.status]))
             out.append(t)
         counts = Counter(r.status for r in results)
         reasons = Counter(str(r.reason) for r in results if r.status is Status.UNCHECKED)
         checked = sum(counts[s] for s in (Status.CONSISTENT, Status.ROUNDING, Status.INCONSISTENT))
-        line = (f"{checked} checked ({counts[Status.CONSISTENT]} consistent, {counts[Status.ROUNDING]} within "
-                f"rounding, {counts[Status.INCONSISTENT]} inconsistent); {counts[Status.UNCHECKED]} not checkable")
+        line = (
+            f"{checked} checked ({counts[Status.CONSISTENT]} consistent, {counts[Status.ROUNDING]} within "
+            f"rounding, {counts[Status.INCONSISTENT]} inconsistent); {counts[Status.UNCHECKED]} not checkable"
+        )
         if reasons:
             line += ": " + ", ".join(f"{reason} {n}" for reason, n in reasons.most_common())
         out.append(Text(line + ("\n" if not plan.claims else "")))
@@ -179,13 +225,21 @@ def verify_tables(run: VerifyRun, lang: str = "zh") -> list[RenderableType]:
         if implied:
             out.append(Text("implied quantities", style="bold"))
             for v in implied:
-                out.append(Text(f"  {v.identity.quantity} ({v.identity.quantity_en}) {v.year}: "
-                                f"{format_number(v.point, 1)}{v.identity.unit} = {v.numerator.key} "
-                                f"{format_number(v.numerator.point, 4)} ÷ {v.denominator.key} "
-                                f"{format_number(v.denominator.point, 4)}{'%' if v.identity.scale == 100 else ''}"))
+                out.append(
+                    Text(
+                        f"  {v.identity.quantity} ({v.identity.quantity_en}) {v.year}: "
+                        f"{format_number(v.point, 1)}{v.identity.unit} = {v.numerator.key} "
+                        f"{format_number(v.numerator.point, 4)} ÷ {v.denominator.key} "
+                        f"{format_number(v.denominator.point, 4)}{'%' if v.identity.scale == 100 else ''}"
+                    )
+                )
             out.append(Text(""))
-    out.append(Text("stated and computed rates are a year (compound % for levels, percentage points for "
-                    "shares) unless marked total; range: what the figures allow within their rounding"))
+    out.append(
+        Text(
+            "stated and computed rates are a year (compound % for levels, percentage points for "
+            "shares) unless marked total; range: what the figures allow within their rounding"
+        )
+    )
     return out
 
 
@@ -197,8 +251,9 @@ def claims_table(results: list[ClaimResult]) -> Table:
 
     from ..analysis.claims import describe
 
-    t = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True, title="claims in the prose",
-              title_justify="left")
+    t = Table(
+        box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True, title="claims in the prose", title_justify="left"
+    )
     t.add_column("claim", overflow="fold")
     t.add_column("verdict", no_wrap=True)
     for r in results:
