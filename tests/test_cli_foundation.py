@@ -217,3 +217,28 @@ def test_show_lists_the_claims(run):
     assert "claims in the prose" in out and "14 claims" in out
     row = next(line for line in out.splitlines() if line.startswith(" R&D经费支出占GDP比重 (%)"))
     assert row.split() == ["R&D经费支出占GDP比重", "(%)", "2015:", "?", "2020:", "3.34", "提升0.62个百分点", "31"]
+
+
+def test_every_reporter_is_a_format_choice_and_back():
+    from plancheck.cli import CompareFormat, OutputFormat
+    from plancheck.render.comparison import COMPARE_REPORTERS
+    from plancheck.render.findings import REPORTERS
+
+    assert {f.value for f in OutputFormat} == {"auto", *REPORTERS}
+    assert {f.value for f in CompareFormat} == set(COMPARE_REPORTERS)
+
+
+def test_the_library_api_gives_what_the_command_line_prints(run):
+    import plancheck
+
+    data = plancheck.load(BUNDLED)
+    run_ = plancheck.verify(data, ["jiaxing-2016-2020"])
+    (wrong,) = [f for f in run_.findings if f.level == plancheck.Level.ERROR]
+    assert (wrong.file, wrong.line, wrong.rule) == ("data/targets.yaml", 32, "growth-mismatch")
+    printed = json.loads(run("verify", "jiaxing-2016-2020", "-f", "json").stdout)
+    assert printed["findings"] == [f.as_dict() for f in run_.findings]
+    table = plancheck.compare(data, ["haining", "deqing"])
+    assert [p.id for p in table.plans] == ["haining-2023-2025", "deqing-2021-2025"]
+    assert sorted(plancheck.__all__) == sorted(set(plancheck.__all__))
+    for name in plancheck.__all__:
+        assert getattr(plancheck, name) is not None

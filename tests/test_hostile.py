@@ -253,6 +253,7 @@ def test_a_directory_where_a_file_is_expected(run, tmp_path):
     assert f"plancheck: {tmp_path} is a directory: give a file name for the output" in result.stderr
 
 
+@pytest.mark.slow
 def test_a_very_large_file_in_bounded_time_and_memory(tmp_path):
     """About 20 MB and 75,000 indicators: verify runs to the end under a 6 GB address-space cap.
 
@@ -383,6 +384,7 @@ COMMANDS = [
 ]
 
 
+@pytest.mark.slow
 @settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 @given(doc=documents)
 def test_fuzz_random_yaml_documents(tmp_path_factory, doc):
@@ -422,6 +424,7 @@ def _mutate(raw: bytes, seed: int, kind: str) -> bytes:
     return b"\n".join(lines)
 
 
+@pytest.mark.slow
 @settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 @given(seed=st.integers(0, 2**32), kind=st.sampled_from(["delete", "swap", "type", "cut"]))
 def test_fuzz_mutations_of_the_bundled_data(tmp_path_factory, seed, kind):
