@@ -242,3 +242,13 @@ def test_the_library_api_gives_what_the_command_line_prints(run):
     assert sorted(plancheck.__all__) == sorted(set(plancheck.__all__))
     for name in plancheck.__all__:
         assert getattr(plancheck, name) is not None
+
+
+def test_the_readme_library_example_runs(capsys):
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    (code,) = [block.split("```", 1)[0] for block in readme.split("```python\n")[1:]]
+    exec(compile(code, "README.md", "exec"), {})  # the bundled data: Deqing's plan has no error
+    rows = {line.split()[0]: line.split()[1:] for line in capsys.readouterr().out.splitlines()}
+    # Deqing states no rate for R&D intensity: its pace is (4.5 − 3.34)/5 = 0.232 pp a year.
+    status, point, _low, _high = rows["rd-intensity"]
+    assert status == "unchecked" and float(point) == pytest.approx(0.232)
