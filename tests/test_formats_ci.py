@@ -110,10 +110,15 @@ def test_github_annotations_then_the_plain_list(run, write):
 
 
 def test_github_escaping():
-    f = Finding("dir,a/b:c.yaml", 3, 4, Level.ERROR, "x-rule", "50% done\r\nnext line")
-    assert github(Report("verify", [f])).splitlines()[0] == (
-        "::error file=dir%2Ca/b%3Ac.yaml,line=3,col=4,title=plancheck x-rule::50%25 done%0D%0Anext line"
+    # A line break from the data is shown as \r\n (written out), so that it can neither end the
+    # workflow command nor start a forged one; % : , are GitHub's own escapes.
+    f = Finding("dir,a/b:c.yaml", 3, 4, Level.ERROR, "x-rule", "50% done\r\n::error file=x::forged")
+    out = github(Report("verify", [f])).splitlines()
+    assert out[0] == (
+        "::error file=dir%2Ca/b%3Ac.yaml,line=3,col=4,title=plancheck x-rule::50%25 done\\r\\n::error file=x::forged"
     )
+    assert out[1] == "dir,a/b:c.yaml:3:4: error [x-rule] 50% done\\r\\n::error file=x::forged"
+    assert len(out) == 2
 
 
 def test_auto_format_is_github_under_github_actions(run):

@@ -77,13 +77,13 @@ EXPECTED = {
     "gb18030.yaml": (
         1,
         [
-            "tests/hostile/gb18030.yaml:3:17: error [encoding] not UTF-8 (byte 0xb2): save the file as UTF-8; text from a GB18030/GBK source converts with `iconv -f GB18030 -t UTF-8 FILE`",
+            "tests/hostile/gb18030.yaml:3:17: error [encoding] not UTF-8 (byte 0xb2): it looks like GB18030/GBK (Chinese): save it as UTF-8, e.g. `iconv -f GB18030 -t UTF-8 FILE > NEW`",
         ],
     ),
     "invalid_utf8.yaml": (
         1,
         [
-            "tests/hostile/invalid_utf8.yaml:10:15: error [encoding] not UTF-8 (byte 0xff): save the file as UTF-8; text from a GB18030/GBK source converts with `iconv -f GB18030 -t UTF-8 FILE`",
+            "tests/hostile/invalid_utf8.yaml:10:15: error [encoding] not UTF-8 (byte 0xff): the rest of the file is UTF-8: retype the character at this place",
         ],
     ),
     "list_at_top.yaml": (
@@ -209,14 +209,16 @@ def test_a_directory_with_no_yaml(run, tmp_path):
 def test_an_unreadable_file(run, tmp_path, monkeypatch):
     target = tmp_path / "locked.yaml"
     target.write_text("plans: []\n", encoding="utf-8")
-    real = Path.read_bytes
+    import plancheck.loader.files as files
 
-    def deny(self):
-        if self == target:
+    real = os.open
+
+    def deny(path, *args, **kwargs):
+        if Path(path) == target:
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr(files.os, "open", deny)
     result = run("validate", str(target))
     assert result.exit_code == 2
     assert f"plancheck: {target}: cannot be read (Permission denied)." in result.stderr
@@ -238,8 +240,14 @@ def test_a_symlink_loop(run, tmp_path):
     result = run("validate", str(a))
     assert result.exit_code == 2
     assert f"plancheck: {a}: cannot be opened (Too many levels of symbolic links)." in result.stderr
-    result = run("validate", str(tmp_path))  # the loop inside a data directory
-    assert result.exit_code == 2 and "Too many levels of symbolic links" in result.stderr
+    # Inside a data directory the loop is a finding at each of its files, and the other files are read.
+    (tmp_path / "good.yaml").write_text("plans: []\n", encoding="utf-8")
+    result = run("validate", str(tmp_path), "--format", "plain")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert f"{a}:1:1: error [unreadable-file] this file cannot be read (Too many levels of symbolic links)" in lines
+    assert f"{b}:1:1: error [unreadable-file] this file cannot be read (Too many levels of symbolic links)" in lines
+    assert any("good.yaml" in line for line in lines)
 
 
 def test_a_directory_where_a_file_is_expected(run, tmp_path):

@@ -104,7 +104,9 @@ def test_share_is_read_from_the_unit():
         (0.0940, 4, "0.094"),
         (22.0, 2, "22"),
         (100.0, 2, "100"),
-        (-0.0001, 2, "0"),
+        (-0.0001, 2, "-0.0001"),  # a value too small for the decimals keeps three significant digits
+        (0.00000667, 2, "0.00000667"),
+        (6.6666666666666664e16, 0, "66666666666666700"),  # never more than 15 significant digits
         (float("inf"), 2, "∞"),
     ],
 )

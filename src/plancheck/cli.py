@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+from .render.text import json_text
 from .version import __version__
 
 if TYPE_CHECKING:
@@ -66,12 +67,13 @@ class Lang(str, enum.Enum):
 
 
 DataOption = Annotated[
-    list[Path] | None,
+    list[str] | None,
     typer.Option(
         "--data",
         metavar="PATH",
         help="Plan data: a YAML file or a directory of *.yaml (repeatable). Default: "
         "$PLANCHECK_DATA (paths separated by ':'), else the bundled data.",
+        show_default=False,
     ),
 ]
 FormatOption = Annotated[
@@ -87,13 +89,14 @@ FormatOption = Annotated[
 ]
 ViewFormatOption = Annotated[ViewFormat, typer.Option("--format", "-f", help="table for people, json for programs.")]
 OutputOption = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
         "--output",
         "-o",
         metavar="FILE",
-        dir_okay=True,
-        help="Write the report to FILE instead of standard output (atomically; an existing file only with --force).",
+        help="Write the report to FILE instead of standard output (atomically; an existing file only with "
+        "--force; never one of the files being checked). - is standard output.",
+        show_default=False,
     ),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Let --output replace an existing file.")]
@@ -135,21 +138,35 @@ def _width() -> int:
     return terminal_width()
 
 
-def _format(fmt: enum.Enum, output: Path | None = None) -> str:
+def _to_file(output: str | None) -> Path | None:
+    """The file --output names, or None for standard output (no --output, or ``-o -``)."""
+    if output is None or output == "-":
+        return None
+    if output == "":
+        _fail("--output is empty: give a file name, or - for standard output")
+    return Path(output)
+
+
+def _format(fmt: enum.Enum, output: str | None = None) -> str:
     from .render.console import resolve_format
 
-    return resolve_format(str(fmt.value), is_terminal=sys.stdout.isatty(), to_file=output is not None)
+    to_file = _to_file(output) is not None
+    return resolve_format(str(fmt.value), is_terminal=sys.stdout.isatty(), to_file=to_file)
 
 
-def _deliver(render: Callable[..., str], output: Path | None, force: bool) -> None:
-    """Write what ``render`` makes to ``output``, or to standard output."""
-    from .render.output import OutputError, write_atomically
+def _deliver(render: Callable[..., str], output: str | None, force: bool, inputs: list[str] | None = None) -> None:
+    """Write what ``render`` makes to the file ``output`` names, or to standard output; never over
+    one of ``inputs`` (the files the command read)."""
+    from .render.output import OutputError, check_target, write_atomically
 
-    if output is None:
+    target = _to_file(output)
+    if target is None:
         _emit(render(color=_color(), width=_width()))
         return
+    sources = [Path(f) for f in inputs or []]
     try:
-        write_atomically(output, render(color=False, width=_width()), force)
+        check_target(target, force, sources)  # before the work: a refused --output costs nothing
+        write_atomically(target, render(color=False, width=_width()), force, sources)
     except OutputError as err:
         _fail(str(err))
 
@@ -169,6 +186,15 @@ def _usage_errors() -> Iterator[None]:
         _fail(f"{err}{detail}")
 
 
+def _paths(given: list[str] | None) -> list[Path] | None:
+    """Paths as typed: an empty one is refused (it would otherwise mean the current directory)."""
+    if not given:
+        return None
+    if any(p == "" for p in given):
+        _fail("an empty path was given: name a plan file or a directory")
+    return [Path(p) for p in given]
+
+
 def _load(paths: list[Path] | None) -> Dataset:
     from . import api
 
@@ -181,9 +207,29 @@ def _data_problems_note(data: Dataset) -> None:
         sys.stderr.write(f"plancheck: the data has {len(data.findings)} problem(s); `plancheck validate` lists them\n")
 
 
+class OutputChannelError(Exception):
+    """Standard output cannot be written (a full disk, a closed descriptor): exit code 2."""
+
+
 def _emit(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    """Write to standard output. A reader that stops early (``| head``) is not an error: the rest is
+    dropped and the exit code is the command's own."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    except OSError as err:
+        _silence_stdout()
+        raise OutputChannelError(f"standard output cannot be written ({err.strerror}): use -o FILE") from None
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so that nothing is left to fail when Python exits."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 # --------------------------------------------------------------------------- commands
@@ -192,14 +238,12 @@ def _emit(text: str) -> None:
 @app.command("list")
 def list_plans(data: DataOption = None, fmt: ViewFormatOption = ViewFormat.table) -> None:
     """List the plans: id, region, level, period, issuer, and how many indicators and targets."""
-    import json
-
     from .render.console import render_rich
     from .render.views import list_rows, list_table
 
-    loaded = _load(data)
+    loaded = _load(_paths(data))
     if fmt.value == "json":
-        _emit(json.dumps(list_rows(loaded.plans), ensure_ascii=False, indent=2) + "\n")
+        _emit(json_text(list_rows(loaded.plans)))
     else:
         _emit(render_rich(list_table(loaded.plans), color=_color(), width=_width()))
     _data_problems_note(loaded)
@@ -214,17 +258,15 @@ def show(
     lang: Annotated[Lang, typer.Option("--lang", help="Language of indicator names.")] = Lang.zh,
 ) -> None:
     """Show one plan's indicators: unit, baseline, target and qualifier, stated growth, source lines."""
-    import json
-
     from .loader.lookup import find_plan
     from .render.console import render_rich
     from .render.views import show_dict, show_table
 
-    loaded = _load(data)
+    loaded = _load(_paths(data))
     with _usage_errors():
         chosen = find_plan(loaded.plans, plan)
     if fmt.value == "json":
-        _emit(json.dumps(show_dict(chosen), ensure_ascii=False, indent=2) + "\n")
+        _emit(json_text(show_dict(chosen)))
     else:
         _emit(render_rich(show_table(chosen, lang.value), color=_color(), width=_width()))
     _data_problems_note(loaded)
@@ -234,8 +276,9 @@ def show(
 @app.command("validate")
 def validate(
     paths: Annotated[
-        list[Path] | None,
+        list[str] | None,
         typer.Argument(
+            metavar="[PATH]...",
             help="Plan files or directories to check (default: --data, $PLANCHECK_DATA, else the bundled data).",
             show_default=False,
         ),
@@ -254,10 +297,10 @@ def validate(
     from .model.findings import exit_code
     from .render.findings import REPORTERS, Report, summary_line
 
-    loaded = _load(list(paths or []) or data)
+    loaded = _load(_paths(paths) or _paths(data))
     report = Report("validate", loaded.findings, files=loaded.files)
     name = _format(fmt, output)
-    _deliver(lambda **kw: REPORTERS[name](report, **kw), output, force)
+    _deliver(lambda **kw: REPORTERS[name](report, **kw), output, force, loaded.files)
     if name in ("plain", "github"):
         sys.stderr.write(summary_line(report) + "\n")
     raise typer.Exit(exit_code(loaded.findings))
@@ -289,13 +332,17 @@ def verify_cmd(
     plans: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="PLAN|FILE",
-            help="Plans to check, by id, alias or region name; or plan files (*.yaml, as pre-commit passes "
-            "them), whose plans are checked while the rest of their directory is still read for "
-            "cross-file checks. Default: every plan.",
+            metavar="[PLAN|FILE]...",
+            help="Plans to check, by id, alias or region name; or plan files (as pre-commit passes them), "
+            "whose plans are checked while the rest of their directory is still read for cross-file "
+            "checks. An argument is a file when it ends in .yaml or .yml, holds a / or when --file is "
+            "given; otherwise it names a plan. Default: every plan.",
             show_default=False,
         ),
     ] = None,
+    as_files: Annotated[
+        bool, typer.Option("--file", help="Read every argument as a plan file, whatever its name.")
+    ] = False,
     data: DataOption = None,
     fmt: FormatOption = OutputFormat.auto,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
@@ -310,12 +357,13 @@ def verify_cmd(
     from .render.views import verify_tables
 
     args = list(plans or [])
-    files = [Path(a) for a in args if a.endswith(YAML_SUFFIXES) or os.path.isfile(a)]
-    names = [a for a in args if Path(a) not in files]
+    is_file = [as_files or a.endswith(YAML_SUFFIXES) or "/" in a or os.sep in a for a in args]
+    files = _paths([a for a, f in zip(args, is_file, strict=True) if f]) or []
+    names = [a for a, f in zip(args, is_file, strict=True) if not f]
     for f in files:
-        if f.is_dir():
+        if os.path.isdir(f):
             _fail(f"{f} is a directory: name plan files here, or give a directory with --data {f}")
-    loaded = _load(api.paths_around(files, data) if files else data)
+    loaded = _load(api.paths_around(files, _paths(data)) if files else _paths(data))
     shown_files = [display_name(f) for f in files] if files else loaded.files
     with _usage_errors():
         result = api.verify(loaded, names, files=shown_files if files else ())
@@ -330,7 +378,7 @@ def verify_cmd(
         tables=lambda: verify_tables(result, lang.value),
     )
     name = _format(fmt, output)
-    _deliver(lambda **kw: REPORTERS[name](report, **kw), output, force)
+    _deliver(lambda **kw: REPORTERS[name](report, **kw), output, force, loaded.files)
     if name in ("plain", "github"):
         sys.stderr.write(summary_line(report) + "\n")
     raise typer.Exit(exit_code(result.findings, strict))
@@ -374,12 +422,17 @@ def compare_cmd(
     from . import api
     from .render.comparison import COMPARE_REPORTERS
 
-    loaded = _load(data)
+    loaded = _load(_paths(data))
     with _usage_errors():
         result = api.compare(loaded, plans, shared=shared)
     if len(result.plans) < 2:
         _fail("compare needs two or more different plans (see `plancheck list`)")
-    _deliver(lambda **kw: COMPARE_REPORTERS[fmt.value](result, lang=lang.value, wide=wide, **kw), output, force)
+    _deliver(
+        lambda **kw: COMPARE_REPORTERS[fmt.value](result, lang=lang.value, wide=wide, **kw),
+        output,
+        force,
+        loaded.files,
+    )
     _data_problems_note(loaded)
     raise typer.Exit(EXIT_FINDINGS if loaded.findings else EXIT_OK)
 
@@ -391,7 +444,6 @@ def rules_cmd(
 ) -> None:
     """List every rule: id, level and what it finds; with a rule id, its documentation and examples."""
     import difflib
-    import json
 
     from .checks.registry import RULES, documentation
 
@@ -405,7 +457,7 @@ def rules_cmd(
         return
     rows = [{"id": r.id, "level": r.level, "summary": r.summary} for r in RULES.values()]
     if fmt.value == "json":
-        _emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        _emit(json_text(rows))
     else:
         width = max(len(r["id"]) for r in rows)
         _emit("".join(f"{r['id']:<{width}}  {r['level']:<7}  {r['summary']}\n" for r in rows))
@@ -420,21 +472,59 @@ def schema_cmd(
     force: ForceOption = False,
 ) -> None:
     """Print the JSON Schema of plan files (for editors: see the README's section on VS Code)."""
-    import json
-
     from .model.catalogue import Catalogue
     from .model.plan import json_schema
 
-    text = json.dumps(json_schema(Catalogue if catalogue else None), ensure_ascii=False, indent=2) + "\n"
+    text = json_text(json_schema(Catalogue if catalogue else None))
     _deliver(lambda **_: text, output, force)
 
 
 # --------------------------------------------------------------------------- entry point
 
 
+def _prepare_streams() -> str | None:
+    """Make the standard streams safe to write; the reason when standard output cannot be used.
+
+    Characters the output's encoding cannot hold (an ASCII or C locale) are written as backslash
+    escapes instead of stopping the command.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
+    if sys.stdout is None:
+        return "standard output is closed: give -o FILE, or run with standard output open"
+    return None
+
+
+def _stop_on_sigterm() -> None:
+    """SIGTERM ends the command like Ctrl-C: a file being written is removed, not left half done."""
+    import signal
+
+    def stop(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    with contextlib.suppress(ValueError, OSError):  # not in the main thread: leave it as it is
+        signal.signal(signal.SIGTERM, stop)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Console-script entry: runs the app and turns an unexpected exception into exit code 3."""
-    args = sys.argv[1:] if argv is None else argv
+    """Console-script entry: runs the app and turns an unexpected exception into exit code 3.
+
+    ``--debug`` (the traceback of an internal error) may stand anywhere among the arguments.
+    """
+    args = sys.argv[1:] if argv is None else list(argv)
+    debug = "--debug" in args[: args.index("--")] if "--" in args else "--debug" in args
+    if debug:
+        cut = args.index("--") if "--" in args else len(args)
+        args = [a for a in args[:cut] if a != "--debug"] + args[cut:]
+    closed = _prepare_streams()
+    if closed is not None:
+        if sys.stderr is not None:
+            sys.stderr.write(f"plancheck: {closed}\n")
+        return EXIT_USAGE
+    _stop_on_sigterm()
     try:
         app(args=args, prog_name="plancheck")
     except SystemExit as exit_:
@@ -443,8 +533,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("plancheck: interrupted\n")
         return 130
+    except OutputChannelError as err:
+        sys.stderr.write(f"plancheck: {err}\n")
+        return EXIT_USAGE
     except Exception as err:  # a bug: say so briefly, the traceback only on request
-        if "--debug" in args:
+        if debug:
             traceback.print_exc()
         sys.stderr.write(
             f"plancheck {__version__}: internal error ({type(err).__name__}: {err}).\n"

@@ -126,10 +126,10 @@ def _implied(
     fwd = np.array(forward)
     code = np.array([{"percent": 0, "pp": 1, "absolute": 1, "times": 2}[u] for u in units])
     additive = code == 1
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+    with np.errstate(all="ignore"):
 
-        def factor(c: np.ndarray) -> np.ndarray:  # multiplicative change over the span
-            out: np.ndarray = np.where(code == 0, np.power(1 + c / 100, n), c)
+        def factor(c: np.ndarray) -> np.ndarray:  # multiplicative change over the span, never below 0
+            out: np.ndarray = np.maximum(np.where(code == 0, np.power(np.maximum(1 + c / 100, 0.0), n), c), 0.0)
             return out
 
         def step(c: np.ndarray) -> np.ndarray:  # additive change over the span
@@ -154,7 +154,8 @@ def _implied(
         )
     lo = np.where(np.isnan(lo), -np.inf, lo)
     hi = np.where(np.isnan(hi), np.inf, hi)
-    stacked: np.ndarray = np.vstack([pt, lo, hi])
+    # a factor of 0 (a fall of 100%) turns the order of the ends round: never show an inverted range
+    stacked: np.ndarray = np.vstack([pt, np.minimum(lo, hi), np.maximum(lo, hi)])
     return stacked
 
 
@@ -305,7 +306,8 @@ def describe(r: ClaimResult) -> str:
             f"{c.subject}: from {c.start.value}{c.unit} ({c.start.year}) to {c.end.value}{c.unit} "
             f"({c.end.year}) is {format_number(r.point, 2)}{' ' if unit == 'pp' else ''}{unit} a year"
         )
-    ch = c.changes[r.change]  # type: ignore[index]
+    assert r.change is not None
+    ch = c.changes[r.change]
     words = ch.printed or (change_amount(ch)[0] + RATE_UNIT_SYMBOLS[ch.unit])
     if ch.parts:
         words = " + ".join(p.printed or p.value for p in ch.parts)
@@ -318,6 +320,12 @@ def describe(r: ClaimResult) -> str:
         opens_down = ch.qualifier in OPENS_DOWN
         upper_only = (opens_up and backward) or (opens_down and not backward) or math.isinf(r.low)
         lower_only = (opens_up and not backward) or (opens_down and backward) or math.isinf(r.high)
+        if not math.isfinite(r.point):
+            why = "a fall of 100% leaves nothing to grow from" if backward else "it is too large to compute"
+            return (
+                f"{c.subject}: {mark}{known.value}{c.unit} in {known.year} and {words} imply no value for "
+                f"{r.implied_year}: {why}"
+            )
         if lower_only and not upper_only:
             value = f"at least {format_number(r.low, 2)}{c.unit}"
         elif upper_only and not lower_only:

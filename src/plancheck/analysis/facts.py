@@ -9,6 +9,7 @@ unit and only for the whole region (a zone's figures are not the region's).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -100,7 +101,8 @@ def gather(plans: list[Plan], index: Index, claims: list[ClaimResult]) -> list[F
     for r in claims:  # values the claims imply
         entry = index.entries.get(r.claim.key) if r.claim.key else None
         factor = conversion(r.claim.unit, entry.unit) if entry else None
-        if r.status is Status.IMPLIED and entry is not None and factor is not None and not r.claim.scope:
+        computed = math.isfinite(r.point)
+        if r.status is Status.IMPLIED and entry is not None and factor is not None and not r.claim.scope and computed:
             assert r.implied_year is not None
             assert r.change is not None
             facts.append(
@@ -174,9 +176,11 @@ def identities(facts: list[Fact], index: Index) -> list[IdentityValue]:
         d_lo = np.array([d.low for _, d in pairs])
         d_hi = np.array([d.high for _, d in pairs])
         d_pt = np.array([d.point for _, d in pairs])
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with np.errstate(all="ignore"):
             point = n_pt / d_pt * ident.scale
-            low = np.where(d_hi > 0, n_lo / d_hi, 0.0) * ident.scale
+            # a quantity two positive figures determine is not negative: an open lower end (a
+            # numerator qualified at_most) stops at 0
+            low = np.maximum(np.where(d_hi > 0, n_lo / d_hi, 0.0), 0.0) * ident.scale
             high = np.where(d_lo > 0, n_hi / d_lo, np.inf) * ident.scale
         for i, (n, d) in enumerate(pairs):
             if n.point > 0 and d.point > 0:

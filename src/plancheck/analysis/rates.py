@@ -6,6 +6,7 @@ call and returns one ``GrowthResult`` per stated figure (or per indicator where 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Literal
 
@@ -150,9 +151,11 @@ def results(plans: list[Plan]) -> list[GrowthResult]:
                     r.years = ind.target.year - (plan.period.first - 1)
                     if r.years > 0:
                         g, level = float(stated.value), ind.target.number
-                        r.implied_baseline = (
-                            level - g * r.years if stated.unit == "pp" else level / (1 + g / 100) ** r.years
-                        )
+                        factor = growth.growth_factor(g, r.years)
+                        if stated.unit == "pp":
+                            r.implied_baseline = level - g * r.years
+                        elif 0 < factor < math.inf:
+                            r.implied_baseline = level / factor
                 if reason is None or reason is Unchecked.NOT_STATED:
                     b, t = ind.baseline, ind.target
                     assert b is not None

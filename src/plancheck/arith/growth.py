@@ -25,6 +25,7 @@ a guard of 1e-9 of a unit of the last digit only absorbs binary floating-point n
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Literal
 
@@ -86,7 +87,7 @@ class Outcome:
 
 
 def _rate(unit: np.ndarray, b: np.ndarray, t: np.ndarray, n: np.ndarray) -> np.ndarray:
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+    with np.errstate(all="ignore"):
         ratio = np.maximum(t, 0.0) / b
         compound = (np.power(ratio, 1.0 / n) - 1.0) * 100.0
         points = (t - b) / n
@@ -107,6 +108,11 @@ def _bounds(value: str | float, qualifier: str | None, *, measured: bool, upper:
 
 def evaluate(cases: list[Case]) -> Outcome:
     """Compare every case in one vectorised pass."""
+    with np.errstate(all="ignore"):  # overflow and 0/0 are data here: ∞ and NaN, never a warning
+        return _evaluate(cases)
+
+
+def _evaluate(cases: list[Case]) -> Outcome:
     m = len(cases)
     b = np.fromiter((float(c.baseline) for c in cases), float, m)
     b_lo, b_hi = np.empty(m), np.empty(m)
@@ -141,10 +147,9 @@ def evaluate(cases: list[Case]) -> Outcome:
     exact_ok = _meets(exact_low, exact_high, s_lo, s_hi, guard)
     full_ok = _meets(low, high, s_lo, s_hi, guard)
 
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        growth_factor = np.where(unit == TIMES, stated, np.power(1.0 + stated / 100.0, n))
-        implied_target = np.where(unit == PP, b + stated * n, b * growth_factor)
-        implied_baseline = np.where(unit == PP, t_point - stated * n, t_point / growth_factor)
+    growth_factor = np.where(unit == TIMES, stated, np.power(1.0 + stated / 100.0, n))
+    implied_target = np.where(unit == PP, b + stated * n, b * growth_factor)
+    implied_baseline = np.where(unit == PP, t_point - stated * n, t_point / growth_factor)
     units_off = np.where(
         stated > high, (stated - high) / last_digit, np.where(stated < low, (stated - low) / last_digit, 0.0)
     )
@@ -171,6 +176,36 @@ def evaluate(cases: list[Case]) -> Outcome:
         other_high,
         other_fits,
     )
+
+
+def growth_factor(rate: float, years: float) -> float:
+    """What a compound ``rate`` % a year multiplies by over ``years``: (1 + rate/100)^years.
+
+    Never raises: ∞ where the result is beyond floating point, 0 where the rate is −100% or less (a
+    fall of 100% or more leaves nothing, whatever follows).
+    """
+    base = 1.0 + rate / 100.0
+    if base <= 0:
+        return 0.0
+    try:
+        return float(base**years)
+    except OverflowError:
+        return math.inf
+
+
+def annual_rate(ratio: float, years: float) -> float:
+    """The compound % a year that multiplies by ``ratio`` over ``years``; never raises.
+
+    A ratio of 0 is −100%, an infinite ratio ∞, a negative one (an open lower end) −100% as well.
+    """
+    if ratio <= 0 or math.isnan(ratio):
+        return -100.0
+    if math.isinf(ratio):
+        return math.inf
+    try:
+        return float((ratio ** (1.0 / years) - 1.0) * 100.0)
+    except OverflowError:
+        return math.inf
 
 
 def pace(unit: RateUnit, baseline: float, target: float, years: int) -> float:

@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 import math
+from decimal import Decimal
+
+SIGNIFICANT = 15
+"""A float holds about 15 significant digits: more would show binary noise (66666666666666664)."""
 
 
 def format_number(x: float, digits: int = 3) -> str:
-    """A short human form of a computed value: ``0.0940`` → ``0.094``, inf → ``∞``."""
+    """A short decimal form of a computed value, never in exponent form.
+
+    ``digits`` decimals, trailing zeros dropped (``0.0940`` → ``0.094``); a value too small to show
+    in them keeps three significant digits (``0.00000667``); at most 15 significant digits in all
+    (``6.6666666666666664e16`` → ``66666666666666700``); inf → ``∞``.
+    """
     if math.isinf(x):
         return "∞" if x > 0 else "-∞"
     if math.isnan(x):
         return "n/a"
-    text = f"{x:.{digits}f}"
+    if x != 0 and abs(x) < 0.5 * 10.0**-digits:
+        digits = max(digits, 2 - math.floor(math.log10(abs(x))))  # three significant digits
+    value: float | Decimal = Decimal(f"{x:.{SIGNIFICANT}g}") if abs(x) >= 10.0**SIGNIFICANT else x
+    text = f"{value:.{digits}f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text

@@ -7,15 +7,33 @@ figure as the text it was printed as, so that ``3.20`` (two decimals) never beco
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 NUMBER_RE = re.compile(r"^[+-]?[0-9]+(?:\.([0-9]+))?$")
 _FULLWIDTH = re.compile(r"[\uff10-\uff19\uff0e\uff05]")
+
+LARGEST = Decimal("1e100")
+SMALLEST = Decimal("1e-100")
+"""Figures plancheck computes with: zero, or between 1e-100 and 1e100 in size. Products, quotients and
+sums of such figures stay far from the limits of floating point (about 1e±308), so no check can
+overflow on a printed figure; no plan prints a figure near either end."""
 
 
 def check_printed(text: str) -> str:
     """Return ``text`` if it is a plain decimal number as printed, else raise ValueError with advice."""
     s = text.strip()
     if NUMBER_RE.match(s):
+        size = abs(Decimal(s))
+        if size > LARGEST:
+            raise ValueError(
+                f"{_short(s)} is too large to compute with (plancheck takes figures up to 1e100): "
+                "check the figure and its unit"
+            )
+        if 0 < size < SMALLEST:
+            raise ValueError(
+                f"{_short(s)} is too small to compute with (plancheck takes figures down to "
+                "1e-100): check the figure and its unit"
+            )
         return s
     if _FULLWIDTH.search(s):
         raise ValueError(
@@ -33,6 +51,11 @@ def check_printed(text: str) -> str:
     if s.lower() in {".nan", "nan", ".inf", "-.inf", "+.inf", "inf", "-inf"}:
         raise ValueError(f"{text!r} is not a number a plan can print: write the figure as printed")
     raise ValueError(f"{text!r} is not a number as printed (expected digits such as 22, 3.20 or -1.5)")
+
+
+def _short(s: str) -> str:
+    """A very long figure, shortened for a message: its first and last digits and its length."""
+    return s if len(s) <= 24 else f"{s[:10]}…{s[-6:]} ({len(s)} characters)"
 
 
 def is_printed(text: str) -> bool:

@@ -81,6 +81,19 @@ def range_text(low: float, high: float, unit: str, digits: int, per_year: bool) 
     return f"{format_number(low, digits)} to {rate_text(high, unit, digits, per_year)}"
 
 
+def _implied(target: float, baseline: float, digits: int, target_year: int, base_year: int) -> str:
+    """What the stated rate implies for the target and for the baseline, where it can be computed."""
+    if math.isfinite(target):
+        reach = f"the target would be {format_number(target, digits)} ({target_year})"
+    else:
+        reach = f"the target ({target_year}) would be too large to compute"
+    if math.isfinite(baseline):
+        need = f"the baseline would have to be {format_number(baseline, digits)} ({base_year})"
+    else:
+        need = "no baseline would reach the target (a fall of 100% or more leaves nothing)"
+    return f"{reach}, or {need}"
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     for r in ctx.results:
         if r.status not in (Status.INCONSISTENT, Status.ROUNDING):
@@ -123,8 +136,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             + (f" over {r.years} years" if annual else "")
             + f": the figures give {point} ({need} within the baseline's rounding); {s.value} is "
             f"{format_number(off, 1)} units of {format_number(last, 6)} {side} that range. At {stated} "
-            f"the target would be {format_number(r.implied_target, tdig)} ({t.year}), or the baseline "
-            f"would have to be {format_number(r.implied_baseline, tdig)} ({b.year})"
+            + _implied(r.implied_target, r.implied_baseline, tdig, t.year, b.year)
         )
         if r.other and r.other.fits:
             other_unit = r.other.unit

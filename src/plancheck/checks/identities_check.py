@@ -94,6 +94,7 @@ import math
 from collections.abc import Iterator
 
 from ..analysis.facts import IdentityValue
+from ..arith.growth import annual_rate
 from ..arith.numbers import format_number
 from ..model.findings import Finding
 from ..model.status import Level
@@ -107,7 +108,7 @@ RULES = (VALUE, PACE, IMPLAUSIBLE, MISMATCH)
 
 
 def _num(x: float) -> str:
-    return "∞" if math.isinf(x) else format_number(x, 1 if abs(x) >= 100 else 2)
+    return format_number(x, 1 if abs(x) >= 100 else 2)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -137,9 +138,9 @@ def check(ctx: Context) -> Iterator[Finding]:
         values.sort(key=lambda v: v.year)
         for a, b in itertools.pairwise(values):
             years, ident = b.year - a.year, a.identity
-            point = ((b.point / a.point) ** (1 / years) - 1) * 100
-            low = ((b.low / a.high) ** (1 / years) - 1) * 100 if a.high > 0 and math.isfinite(a.high) else -100.0
-            high = ((b.high / a.low) ** (1 / years) - 1) * 100 if a.low > 0 else math.inf
+            point = annual_rate(b.point / a.point, years)
+            low = annual_rate(b.low / a.high, years)  # an open upper end in a: as low as −100%
+            high = annual_rate(b.high / a.low, years) if a.low > 0 else math.inf
             text = (
                 f"{ident.quantity} implied by {ident.numerator} and {ident.denominator}: "
                 f"{_num(a.point)}{ident.unit} ({a.year}) → {_num(b.point)}{ident.unit} ({b.year}), "

@@ -29,6 +29,7 @@ Warns::
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 
 from ..analysis.rates import GrowthResult
@@ -57,17 +58,30 @@ def check(ctx: Context) -> Iterator[Finding]:
                 continue
             n = t.year - b.year if b and t and t.year > b.year else span
             rate = float(g.value)
-            if g.unit == "percent" and rate > -100:
-                factor = (1 + rate / 100) ** n
+            if g.unit == "percent" and rate <= -100:
+                yield finding(
+                    IMPLAUSIBLE,
+                    plan,
+                    ind,
+                    f"a stated {g.value}% a year leaves nothing to grow from: a fall of 100% or more in one year "
+                    "is all there is; check the sign and the figure",
+                    "growth",
+                    "value",
+                )
+            elif g.unit == "percent":
+                factor = growth.growth_factor(rate, n)
                 if factor < LOWEST or factor > HIGHEST:
-                    total = (factor - 1) * 100
+                    in_all = (
+                        f"{format_number((factor - 1) * 100, 0)}% in all (×{format_number(factor, 2)})"
+                        if math.isfinite(factor)
+                        else "a change too large to compute"
+                    )
                     yield finding(
                         IMPLAUSIBLE,
                         plan,
                         ind,
-                        f"a stated {g.value}% a year over {n} years is {format_number(total, 0)}% in all "
-                        f"(×{format_number(factor, 2)}): if the plan means the change over the whole "
-                        "period, write it as total:",
+                        f"a stated {g.value}% a year over {n} years is {in_all}: if the plan means the change "
+                        "over the whole period, write it as total:",
                         "growth",
                         "value",
                     )

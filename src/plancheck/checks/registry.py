@@ -54,7 +54,14 @@ DATA_CHECKS: tuple[Check, ...] = tuple(m.check for m in DATA_MODULES)
 CHECKS: tuple[Check, ...] = tuple(m.check for m in MODULES)
 
 LOAD_RULES: tuple[Rule, ...] = (
+    Rule(
+        "unreadable-file",
+        Level.ERROR,
+        "A file or directory found in the data that cannot be read (not a regular file, too large, no access).",
+    ),
     Rule("yaml-syntax", Level.ERROR, "The file is not valid YAML at this line."),
+    Rule("yaml-character", Level.ERROR, "A character YAML does not allow (NUL, ESC and other controls)."),
+    Rule("yaml-depth", Level.ERROR, "Lists and mappings nested more than 64 deep."),
     Rule("encoding", Level.ERROR, "The file is not UTF-8."),
     Rule("empty-file", Level.ERROR, "The file holds no YAML data."),
     Rule("duplicate-key", Level.ERROR, "A key appears twice in one mapping."),

@@ -14,6 +14,7 @@ keeps its line and column. The events are turned into plain data by hand:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -33,6 +34,9 @@ _FALSE = {"false", "False", "FALSE"}
 _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
 MAX_SYNTAX_RETRIES = 25
+MAX_DEPTH = 64
+"""How deeply lists and mappings may nest (a plan file needs about 10 levels). Deeper parts are not
+read, which bounds the memory that keeping every value's position needs."""
 
 
 class Problem(NamedTuple):
@@ -65,8 +69,36 @@ class LoadResult:
     quiet_lines: set[int] = field(default_factory=set)  # lines with a problem counted in another's message
 
 
+_BOMS = (
+    (b"\x00\x00\xfe\xff", "UTF-32BE"),
+    (b"\xff\xfe\x00\x00", "UTF-32LE"),
+    (b"\xfe\xff", "UTF-16BE"),
+    (b"\xff\xfe", "UTF-16LE"),
+)
+
+
+def _guess_encoding(raw: bytes) -> str:
+    """The encoding a file that is not UTF-8 is most likely in, for the advice: by its byte order
+    mark, its NUL bytes (UTF-16/32 text of ASCII characters), or whether it reads as Chinese."""
+    for bom, name in _BOMS:
+        if raw.startswith(bom):
+            return name[:6]
+    head = raw[:4096]
+    if head.count(0) > len(head) // 4:
+        return "UTF-32" if head[1:3] == b"\x00\x00" or head[:3].count(0) == 3 else "UTF-16"
+    mostly = raw.decode("utf-8", errors="replace")
+    if sum(1 for ch in mostly if ord(ch) > 0x7F and ch != "\ufffd") > 2 * mostly.count("\ufffd"):
+        return "UTF-8"  # UTF-8 text with a few bytes that are not
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return "CP1252"
+    return "GB18030" if any("\u4e00" <= ch <= "\u9fff" for ch in text) else "CP1252"
+
+
 def decode(raw: bytes) -> tuple[str | None, Problem | None]:
-    """UTF-8 (with or without BOM) or a clear refusal at the first bad byte."""
+    """UTF-8 (with or without BOM) or a clear refusal at the first bad byte, with the command that
+    converts the file from the encoding it looks like it is in."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -74,19 +106,61 @@ def decode(raw: bytes) -> tuple[str | None, Problem | None]:
     except UnicodeDecodeError as err:
         line = raw.count(b"\n", 0, err.start) + 1
         column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
-        hint = "save the file as UTF-8; text from a GB18030/GBK source converts with `iconv -f GB18030 -t UTF-8 FILE`"
+        source = _guess_encoding(raw)
+        looks = {"GB18030": "GB18030/GBK (Chinese)", "CP1252": "CP1252/Latin-1 (Western European)"}.get(source, source)
+        if source == "UTF-8":
+            hint = "the rest of the file is UTF-8: retype the character at this place"
+        else:
+            hint = f"it looks like {looks}: save it as UTF-8, e.g. `iconv -f {source} -t UTF-8 FILE > NEW`"
         return None, Problem(line, column, "encoding", f"not UTF-8 (byte 0x{raw[err.start]:02x}): {hint}")
 
 
 def load_bytes(raw: bytes) -> LoadResult:
     text, problem = decode(raw)
-    if problem is not None:
-        return LoadResult([], [problem])
-    return load_text(text)  # type: ignore[arg-type]
+    if text is None:
+        return LoadResult([], [problem] if problem else [])
+    return load_text(text)
+
+
+# YAML reads NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR as line breaks; editors, grep and people do
+# not. Stood in for by private-use characters while parsing (and put back in every value), they keep
+# every line number as an editor counts it, and cannot end a comment early.
+_BREAKS = {"\x85": "\U000f0085", "\u2028": "\U000f2028", "\u2029": "\U000f2029"}
+_HIDE = str.maketrans(_BREAKS)
+_SHOW = str.maketrans({v: k for k, v in _BREAKS.items()})
+# What YAML does not allow in a stream at all (C0 controls but tab and line ends, DEL, C1 but NEL,
+# surrogates, U+FFFE and U+FFFF).
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+_NAMES = {"\x00": "a NUL character", "\x1b": "an escape character (ESC)", "\x7f": "a DEL character"}
+
+
+def _prepare(text: str) -> tuple[str, list[Problem]]:
+    """The text as the parser gets it, and a problem for each line with a character YAML forbids
+    (each is replaced by a space, so that the rest of the file is still read and checked)."""
+    text = text.translate(_HIDE)
+    problems: list[Problem] = []
+    last_line = 0
+    for m in _FORBIDDEN.finditer(text):
+        line = text.count("\n", 0, m.start()) + 1
+        if line == last_line:
+            continue
+        last_line = line
+        column = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+        ch = m.group()
+        what = _NAMES.get(ch, f"the control character U+{ord(ch):04X}")
+        problems.append(
+            Problem(
+                line,
+                column,
+                "yaml-character",
+                f"{what} is not allowed in a YAML file: remove it (the line is read without it)",
+            )
+        )
+    return (_FORBIDDEN.sub(" ", text), problems) if problems else (text, problems)
 
 
 def load_text(text: str) -> LoadResult:
-    problems: list[Problem] = []
+    text, problems = _prepare(text)
     blanked: set[int] = set()
     lines = text.splitlines(keepends=True)
     for _ in range(MAX_SYNTAX_RETRIES):
@@ -191,8 +265,29 @@ class _Builder:
         documents: list[Document] = []
         stack: list[_Frame] = []
         doc = Document(None)
+        skipping = 0  # how deep inside a collection nested beyond MAX_DEPTH
+        skipped_key = False  # that collection stands where a mapping key belongs
         for event in events:
             kind = type(event)
+            if skipping:
+                if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                    skipping += 1
+                elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                    skipping -= 1
+                    if not skipping:
+                        self._attach(doc, stack, None, skipped_key)
+                continue
+            if len(stack) >= MAX_DEPTH and (kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent):
+                top = stack[-1]
+                skipped_key = top.kind == "map" and top.key is None
+                self._problem(
+                    event.start_mark,
+                    "yaml-depth",
+                    f"lists and mappings are nested more than {MAX_DEPTH} deep here: a plan file needs "
+                    "fewer than 12 levels; this part is not read",
+                )
+                skipping = 1
+                continue
             if kind is yaml.DocumentStartEvent:
                 doc = Document(None)
                 continue
@@ -252,10 +347,11 @@ class _Builder:
                 return True
             if event.value in _FALSE:
                 return False
-        return event.value
+        value: str = event.value
+        return value.translate(_SHOW)
 
     def _key(self, doc: Document, frame: _Frame, event: Any) -> None:
-        key, mark = event.value, event.start_mark
+        key, mark = event.value.translate(_SHOW), event.start_mark
         if key == "<<" and not event.style:
             self._problem(mark, "yaml-merge", "merge keys (<<) are not supported in plan files: write the fields out")
             frame.key = _discard()

@@ -19,7 +19,16 @@ from ..model.plan import Plan, PlanFile
 from ..model.positions import Loc
 from ..model.status import Level
 from .events import Document, load_bytes
-from .files import DataPathError, bundled_data, collect_files, default_paths, display_name
+from .files import (
+    UNREADABLE,
+    DataPathError,
+    FileProblem,
+    bundled_data,
+    collect_files,
+    default_paths,
+    display_name,
+    read_file,
+)
 from .schema_errors import SchemaError, schema_errors
 
 
@@ -40,16 +49,26 @@ class Dataset:
 
 
 def read(paths: list[Path] | None = None) -> Dataset:
-    """Read and validate every plan file under ``paths`` (default: PLANCHECK_DATA or the bundled data)."""
-    files = collect_files(paths if paths else default_paths())
+    """Read and validate every plan file under ``paths`` (default: PLANCHECK_DATA or the bundled data).
+
+    A file named in ``paths`` that cannot be read raises ``DataPathError``; one found in a directory
+    is reported as an ``unreadable-file`` finding, and the other files are still read.
+    """
+    given = paths if paths else default_paths()
+    collected = collect_files(given)
+    named = set(given)
     bundled = bundled_catalogue()
     data = Dataset(entries=list(bundled.catalogue), identities=list(bundled.identities))
-    for path in files:
-        try:
-            raw = path.read_bytes()
-        except OSError as err:
-            raise DataPathError(f"{path}: cannot be read ({err.strerror})") from None
+    data.findings += collected.problems
+    for path in collected.files:
         name = display_name(path)
+        try:
+            raw = read_file(path)
+        except FileProblem as err:
+            if path in named:
+                raise DataPathError(f"{path}: {err}") from None
+            data.findings.append(Finding(name, 1, 1, Level.ERROR, UNREADABLE, f"this file {err}"))
+            continue
         data.files.append(name)
         plans, findings = load_file(raw, name, data)
         data.plans += plans

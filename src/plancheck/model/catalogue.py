@@ -9,9 +9,10 @@ agree up to scale, and is otherwise local to its plan.
 
 from __future__ import annotations
 
-from typing import Literal
+import math
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from .base import Model
 from .plan import Indicator, Slug
@@ -43,10 +44,31 @@ class Entry(Model):
     note: str | None = Field(None, description="Why the entry is defined as it is.")
 
 
+def _finite(value: float) -> float:
+    if not math.isfinite(value) or abs(value) > 1e100:
+        raise ValueError(f"{value} is not a number plancheck can compute with: write a finite number")
+    return value
+
+
+def _positive(value: float) -> float:
+    if not value > 0:
+        raise ValueError(f"{value} cannot scale a quantity: write a positive number (100 for a share in %)")
+    return value
+
+
+Finite = Annotated[float, AfterValidator(_finite)]
+
+
 class Band(Model):
-    low: float = Field(description="Lowest plausible annual growth, in %.")
-    high: float = Field(description="Highest plausible annual growth, in %.")
+    low: Finite = Field(description="Lowest plausible annual growth, in %.")
+    high: Finite = Field(description="Highest plausible annual growth, in %.")
     reason: str = Field(min_length=1, description="Why this band: shown with every finding it causes.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Band:
+        if self.high < self.low:
+            raise ValueError(f"the band's high {self.high} is below its low {self.low}: swap them")
+        return self
 
 
 class Identity(Model):
@@ -59,7 +81,9 @@ class Identity(Model):
     unit: str = Field(description="Unit of the quantity (亿元).")
     numerator: Slug = Field(description="Catalogue entry of the numerator (rd-spending).")
     denominator: Slug = Field(description="Catalogue entry of the denominator (rd-intensity).")
-    scale: float = Field(1.0, description="Multiplier: 100 where the denominator is a share in %.")
+    scale: Annotated[Finite, AfterValidator(_positive)] = Field(
+        1.0, description="Multiplier (positive): 100 where the denominator is a share in %."
+    )
     growth_band: Band | None = Field(None, description="Plausible annual growth of the implied quantity.")
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from typing import Any, Protocol
 
 from ..analysis.comparison import Cell, Comparison, Row, plan_label
 from ..arith.numbers import format_number
 from ..model.notation import RATE_UNIT_SYMBOLS, qualified
+from .text import clean, json_text
 
 
 class CompareReporter(Protocol):
@@ -49,7 +49,7 @@ def cell_lines(cell: Cell | None) -> list[str]:
     lines += [x for x in (_target(cell), _pace(cell)) if x]
     if cell.factor not in (None, 1.0):
         lines.append(f"(from {cell.indicator.unit})")
-    return lines
+    return [clean(line) for line in lines]
 
 
 def _labels(cmp: Comparison, lang: str) -> dict[str, str]:
@@ -59,13 +59,13 @@ def _labels(cmp: Comparison, lang: str) -> dict[str, str]:
         {p.id: plan_label(p, lang) for p in cmp.plans},
     ):
         if len(set(labels.values())) == len(labels):
-            return labels
+            return {pid: clean(label) for pid, label in labels.items()}
     return {p.id: p.id for p in cmp.plans}
 
 
 def leader_text(row: Row, labels: dict[str, str]) -> str:
     if not row.comparable:
-        return row.note or "not comparable"
+        return clean(row.note or "not comparable")
     if len(row.cells) < 2:
         return f"only {labels[next(iter(row.cells))]}"
     if row.leader is None:
@@ -77,7 +77,7 @@ def leader_text(row: Row, labels: dict[str, str]) -> str:
 
 def _name(row: Row, lang: str) -> str:
     name = row.name_en if lang == "en" and row.name_en else row.name
-    return name + (f" [{row.scope}]" if row.scope else "")
+    return clean(name + (f" [{row.scope}]" if row.scope else ""))
 
 
 def _between_headers(cmp: Comparison) -> list[tuple[str, str, str]]:
@@ -129,7 +129,7 @@ def table(cmp: Comparison, *, color: bool = False, width: int = 100, lang: str =
         cells = ["\n".join(cell_lines(row.cells.get(p.id))) for p in cmp.plans]
         between = [_between_text(row, a, b) for a, b, _ in betweens]
         style = "bold" if row.leader not in (None, "tie") and row.comparable else "dim" if len(row.cells) < 2 else ""
-        t.add_row(name, row.unit, *cells, *between, Text(leader_text(row, labels), style=style))
+        t.add_row(name, clean(row.unit), *cells, *between, Text(leader_text(row, labels), style=style))
     s = cmp.summary
     lines = [
         f"{s['shared']} indicators set by two or more plans ({s['comparable']} comparable, "
@@ -150,7 +150,7 @@ def table(cmp: Comparison, *, color: bool = False, width: int = 100, lang: str =
 
 
 def as_json(cmp: Comparison, *, color: bool = False, width: int = 100, lang: str = "zh", wide: bool = False) -> str:
-    return json.dumps(cmp.as_dict(), ensure_ascii=False, indent=2) + "\n"
+    return json_text(cmp.as_dict())
 
 
 def as_csv(cmp: Comparison, *, color: bool = False, width: int = 100, lang: str = "zh", wide: bool = False) -> str:
@@ -208,7 +208,7 @@ def as_csv(cmp: Comparison, *, color: bool = False, width: int = 100, lang: str 
             row.note or "",
             " ".join(row.apart),
         ]
-        writer.writerow(line)
+        writer.writerow([clean(x) if isinstance(x, str) else x for x in line])
     return "\ufeff" + buffer.getvalue()
 
 
@@ -230,7 +230,7 @@ def markdown(cmp: Comparison, *, color: bool = False, width: int = 100, lang: st
     for row in cmp.rows:
         name = _name(row, lang)
         apart = _apart_text(row, cmp, lang)
-        cells = [_md(name + ("\n" + apart if apart else "")), _md(row.unit)]
+        cells = [_md(name + ("\n" + apart if apart else "")), _md(clean(row.unit))]
         cells += [_md("\n".join(cell_lines(row.cells.get(p.id)))) for p in cmp.plans]
         cells += [_md(_between_text(row, a, b)) for a, b, _ in betweens]
         cells.append(_md(leader_text(row, labels)))

@@ -22,6 +22,7 @@ def render_rich(renderables: Iterable[RenderableType], *, color: bool, width: in
         color_system="standard" if color else None,
         highlight=False,
         emoji=False,
+        markup=False,  # text from the data is never read as rich markup ("[bold]" stays as written)
     )
     for item in renderables:
         # Plain lines of text keep their length (a finding pasted from a terminal stays one line).

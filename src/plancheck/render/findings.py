@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..model.findings import Finding, count_levels
 from ..model.status import LEVELS, Level
+from .text import clean, json_text
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -45,7 +45,10 @@ def summary_line(report: Report) -> str:
 
 def plain(report: Report, *, color: bool = False, width: int = 100) -> str:
     """``file:line:col: level [rule] message``, one finding a line: for grep, editors and logs."""
-    return "".join(f"{f.file}:{f.line}:{f.column}: {f.level} [{f.rule}] {f.message}\n" for f in sorted(report.findings))
+    return "".join(
+        f"{clean(f.file)}:{f.line}:{f.column}: {f.level} [{f.rule}] {clean(f.message)}\n"
+        for f in sorted(report.findings)
+    )
 
 
 def as_json(report: Report, *, color: bool = False, width: int = 100) -> str:
@@ -57,7 +60,7 @@ def as_json(report: Report, *, color: bool = False, width: int = 100) -> str:
         doc["claims"] = [c.as_dict() for c in report.claims]
         doc["identities"] = [v.as_dict() for v in report.identities]
     doc["findings"] = [f.as_dict() for f in sorted(report.findings)]
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json_text(doc)
 
 
 _STYLES = {Level.ERROR: "bold red", Level.WARNING: "yellow", Level.INFO: "cyan"}
@@ -71,16 +74,18 @@ def table(report: Report, *, color: bool = False, width: int = 100) -> str:
 
     items: list[RenderableType] = list(report.tables()) if report.tables else []
     for f in sorted(report.findings):
-        line = Text(f"{f.file}:{f.line}:{f.column}: ")
+        line = Text(f"{clean(f.file)}:{f.line}:{f.column}: ")
         line.append(f.level, style=_STYLES[f.level])
-        line.append(f" [{f.rule}] {f.message}")
+        line.append(f" [{f.rule}] {clean(f.message)}")
         items.append(line)
     items.append(Text(summary_line(report), style="bold"))
     return render_rich(items, color=color, width=width)
 
 
 def _gh_escape(text: str, prop: bool = False) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub's escaping of a workflow command's message (and, ``prop``, of a property's value), after
+    every control character of the data is written as an escape, so nothing can end the command."""
+    text = clean(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 
 
@@ -155,7 +160,7 @@ def sarif(report: Report, *, color: bool = False, width: int = 100) -> str:
             }
         ],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json_text(doc)
 
 
 REPORTERS: dict[str, Reporter] = {

@@ -12,10 +12,12 @@ from ..model import forms
 from ..model.notation import RATE_UNIT_SYMBOLS, qualified
 from ..model.plan import Change, ClaimValue, Plan
 from ..model.status import Status, Unchecked
+from .text import clean
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.table import Table
+    from rich.text import Text
 
     from ..analysis.claims import ClaimResult
     from ..api import VerifyRun
@@ -46,6 +48,11 @@ def list_rows(plans: list[Plan]) -> list[dict[str, Any]]:
     return rows
 
 
+def _add(table: Table, *cells: str | Text) -> None:
+    """A row of a table; every string in it comes from the data and is cleaned of control characters."""
+    table.add_row(*(clean(c) if isinstance(c, str) else c for c in cells))
+
+
 def list_table(plans: list[Plan]) -> list[RenderableType]:
     from rich import box
     from rich.table import Table
@@ -59,7 +66,8 @@ def list_table(plans: list[Plan]) -> list[RenderableType]:
             overflow="fold",
         )
     for r in list_rows(plans):
-        t.add_row(
+        _add(
+            t,
             r["id"],
             f"{r['region']} {r['region_en']}",
             r["level"],
@@ -81,14 +89,16 @@ def show_table(plan: Plan, lang: str = "zh") -> list[RenderableType]:
     from rich.text import Text
 
     head = Text()
-    head.append(f"{plan.title.zh}\n", style="bold")
+    head.append(f"{clean(plan.title.zh)}\n", style="bold")
     if plan.title.en:
-        head.append(f"{plan.title.en}\n")
+        head.append(f"{clean(plan.title.en)}\n")
     head.append(
-        f"{plan.id} · {plan.region.zh} {plan.region.en} ({plan.region.level}"
-        f"{', in ' + plan.region.parent if plan.region.parent else ''}) · "
-        f"{plan.period.first}–{plan.period.last} · {plan.issuer}"
-        f"{' · issued ' + plan.issued.isoformat() if plan.issued else ''} · source {plan.source}"
+        clean(
+            f"{plan.id} · {plan.region.zh} {plan.region.en} ({plan.region.level}"
+            f"{', in ' + plan.region.parent if plan.region.parent else ''}) · "
+            f"{plan.period.first}–{plan.period.last} · {plan.issuer}"
+            f"{' · issued ' + plan.issued.isoformat() if plan.issued else ''} · source {plan.source}"
+        )
     )
     t = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
     for col in ("indicator", "unit", "baseline", "target", "stated growth", "line"):
@@ -101,9 +111,7 @@ def show_table(plan: Plan, lang: str = "zh") -> list[RenderableType]:
         if ind.aspirational:
             name += " (力争)"
         stated = forms.stated(ind.growth) or forms.stated(ind.total)
-        t.add_row(
-            name, ind.unit, forms.baseline(ind.baseline), forms.target(ind.target), stated, forms.source_lines(ind)
-        )
+        _add(t, name, ind.unit, forms.baseline(ind.baseline), forms.target(ind.target), stated, forms.source_lines(ind))
     n_ind, n_tgt = plan_counts(plan)
     foot = Text(
         f"{n_ind} indicators, {n_tgt} with a target value. "
@@ -122,7 +130,7 @@ def show_table(plan: Plan, lang: str = "zh") -> list[RenderableType]:
             c.add_column(col, overflow="fold", justify="right" if col == "line" else "left")
         for claim in plan.claims:
             changes = "; ".join(_change(ch) for ch in claim.changes) or "—"
-            c.add_row(f"{claim.subject} ({claim.unit})", _end(claim.start), _end(claim.end), changes, str(claim.line))
+            _add(c, f"{claim.subject} ({claim.unit})", _end(claim.start), _end(claim.end), changes, str(claim.line))
         out += [c, Text(f"{len(plan.claims)} claims; `?`: a value the plan does not print (verify shows it).")]
     return out
 
@@ -176,7 +184,7 @@ def verify_tables(run: VerifyRun, lang: str = "zh") -> list[RenderableType]:
     for plan in run.plans:
         results = [r for r in run.results if r.plan is plan]
         shown = [r for r in results if r.point is not None or r.stated is not None]
-        out.append(Text(f"{plan.id} · {plan.title.zh} · {plan.period.first}–{plan.period.last}", style="bold"))
+        out.append(Text(clean(f"{plan.id} · {plan.title.zh} · {plan.period.first}–{plan.period.last}"), style="bold"))
         if shown:
             t = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
             for col in ("indicator", "baseline → target", "years", "stated", "computed", "range", "verdict"):
@@ -206,7 +214,7 @@ def verify_tables(run: VerifyRun, lang: str = "zh") -> list[RenderableType]:
                 verdict = _VERDICT_TEXT.get(
                     r.status, "– not stated" if r.reason is Unchecked.NOT_STATED else f"– {r.reason}"
                 )
-                t.add_row(name, span, years, stated, computed, rng, Text(verdict, style=_STYLE[r.status]))
+                _add(t, name, span, years, stated, computed, rng, Text(verdict, style=_STYLE[r.status]))
             out.append(t)
         counts = Counter(r.status for r in results)
         reasons = Counter(str(r.reason) for r in results if r.status is Status.UNCHECKED)
@@ -227,10 +235,12 @@ def verify_tables(run: VerifyRun, lang: str = "zh") -> list[RenderableType]:
             for v in implied:
                 out.append(
                     Text(
-                        f"  {v.identity.quantity} ({v.identity.quantity_en}) {v.year}: "
-                        f"{format_number(v.point, 1)}{v.identity.unit} = {v.numerator.key} "
-                        f"{format_number(v.numerator.point, 4)} ÷ {v.denominator.key} "
-                        f"{format_number(v.denominator.point, 4)}{'%' if v.identity.scale == 100 else ''}"
+                        clean(
+                            f"  {v.identity.quantity} ({v.identity.quantity_en}) {v.year}: "
+                            f"{format_number(v.point, 1)}{v.identity.unit} = {v.numerator.key} "
+                            f"{format_number(v.numerator.point, 4)} ÷ {v.denominator.key} "
+                            f"{format_number(v.denominator.point, 4)}{'%' if v.identity.scale == 100 else ''}"
+                        )
                     )
                 )
             out.append(Text(""))
@@ -257,5 +267,5 @@ def claims_table(results: list[ClaimResult]) -> Table:
     t.add_column("claim", overflow="fold")
     t.add_column("verdict", no_wrap=True)
     for r in results:
-        t.add_row(describe(r), Text(_VERDICT_TEXT[r.status], style=_STYLE[r.status]))
+        _add(t, describe(r), Text(_VERDICT_TEXT[r.status], style=_STYLE[r.status]))
     return t
