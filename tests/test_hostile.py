@@ -172,6 +172,50 @@ EXPECTED = {
             "tests/hostile/year_chinese.yaml:14:24: error [invalid-value] year: '二〇二五' is not a year: write it in ASCII digits (二〇二五 → 2025)",
         ],
     ),
+    "huge_figure.yaml": (
+        1,
+        [
+            "tests/hostile/huge_figure.yaml:13:37: error [invalid-value] value: 1000000000…000000 (401 characters) is too large to compute with (plancheck takes figures up to 1e100): check the figure and its unit",
+        ],
+    ),
+    "fall_of_100_percent.yaml": (
+        0,
+        [
+            "tests/hostile/fall_of_100_percent.yaml:14:25: info [unchecked] stated growth -100%/yr cannot be checked: no baseline",
+            "tests/hostile/fall_of_100_percent.yaml:14:25: warning [implausible-rate] a stated -100% a year leaves nothing to grow from: a fall of 100% or more in one year is all there is; check the sign and the figure",
+        ],
+    ),
+    "deep_nesting.yaml": (
+        1,
+        [
+            "tests/hostile/deep_nesting.yaml:13:74: error [yaml-depth] lists and mappings are nested more than 64 deep here: a plan file needs fewer than 12 levels; this part is not read",
+        ],
+    ),
+    "nul_byte.yaml": (
+        1,
+        [
+            "tests/hostile/nul_byte.yaml:10:16: error [yaml-character] a NUL character is not allowed in a YAML file: remove it (the line is read without it)",
+            "tests/hostile/nul_byte.yaml:13:9: error [unknown-field] unknown field 'targett': did you mean 'target'?",
+        ],
+    ),
+    "line_separator.yaml": (
+        1,
+        [
+            "tests/hostile/line_separator.yaml:13:9: error [unknown-field] unknown field 'targett': did you mean 'target'?",
+        ],
+    ),
+    "escape_in_name.yaml": (
+        0,
+        [
+            "tests/hostile/escape_in_name.yaml:15:21: warning [restated-mismatch] 红\\x1b[31m色\\nfile.yaml:1:1: error [forged] 假: the target is 2 (line 3) but line 9 says 5: check which one the plan means",
+        ],
+    ),
+    "utf16.yaml": (
+        1,
+        [
+            "tests/hostile/utf16.yaml:1:1: error [encoding] not UTF-8 (byte 0xff): it looks like UTF-16: save it as UTF-8, e.g. `iconv -f UTF-16 -t UTF-8 FILE > NEW`",
+        ],
+    ),
 }
 
 

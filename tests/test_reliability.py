@@ -250,6 +250,7 @@ def _every_command(data: Path) -> None:
     copy.unlink()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("figure", range(len(FIGURE_FIELDS)))
 def test_every_figure_field_takes_every_extreme_through_every_command(tmp_path, figure):
     for i, v in enumerate(EXTREMES):
