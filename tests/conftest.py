@@ -43,8 +43,8 @@ def _stable_env(monkeypatch):
 def run():
     runner = CliRunner()
 
-    def invoke(*args: str, env: dict[str, str] | None = None):
-        return runner.invoke(app, list(args), env=env)
+    def invoke(*args: str, env: dict[str, str] | None = None, input: str | None = None):
+        return runner.invoke(app, list(args), env=env, input=input)
 
     return invoke
 

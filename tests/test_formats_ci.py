@@ -15,7 +15,7 @@ import yaml
 from plancheck.model.findings import Finding
 from plancheck.model.plan import json_schema
 from plancheck.model.status import Level
-from plancheck.render.findings import Report, github
+from plancheck.render.findings import Report, github, plain
 from tests.conftest import BUNDLED, ROOT, indicator_yaml
 
 # A file with several kinds of problems: an unknown field, a mismatch, a warning, an info.
@@ -90,23 +90,29 @@ def test_plain_lists_every_finding_exactly(run, several):
 
 
 def test_github_annotations_then_the_plain_list(run, write):
+    # Errors first, then warnings, as annotations; the notice is not an annotation unless asked for,
+    # and is listed once, as a plain line, after a line that says so.
     fixed = write(SEVERAL.replace(", qualifer: about", ""), "fixed.yaml")
     result = run("verify", "--data", str(fixed), "--format", "github")
     g = str(fixed).replace(":", "%3A").replace(",", "%2C")
+    plain = run("verify", "--data", str(fixed), "--format", "plain").stdout.splitlines()
     lines = result.stdout.splitlines()
     assert result.exit_code == 1
-    assert lines[0] == (
+    assert lines[0].startswith(f"::error file={g},line=15,col=25,title=plancheck growth-mismatch::stated growth")
+    assert lines[1].startswith(f"::error file={g},line=27,col=25,")
+    assert lines[2] == (
         f"::warning file={g},line=13,col=26,title=plancheck base-year::baseline year 2019 is "
         "not the year before the plan's period (2021–2025, so 2020): keep it if the source "
         "gives this figure its own year, otherwise check the column"
     )
-    assert lines[1].startswith(f"::error file={g},line=15,col=25,title=plancheck growth-mismatch::stated growth")
-    assert lines[2] == (
+    assert lines[3] == "plancheck: 1 info more, not annotated (GitHub shows 10 annotations of a level):"
+    assert lines[4:] == [x for x in plain if "[unchecked]" in x]
+    asked = run("verify", "--data", str(fixed), "--format", "github", "--min-level", "info").stdout.splitlines()
+    assert asked[3] == (
         f"::notice file={g},line=20,col=25,title=plancheck unchecked::stated growth "
         "≥15%25/yr cannot be checked: no baseline"
     )  # % escaped as %25
-    assert lines[3].startswith(f"::error file={g},line=27,col=25,")
-    assert lines[4:] == run("verify", "--data", str(fixed), "--format", "plain").stdout.splitlines()
+    assert len(asked) == 4
 
 
 def test_github_escaping():
@@ -117,13 +123,16 @@ def test_github_escaping():
     assert out[0] == (
         "::error file=dir%2Ca/b%3Ac.yaml,line=3,col=4,title=plancheck x-rule::50%25 done\\r\\n::error file=x::forged"
     )
-    assert out[1] == "dir,a/b:c.yaml:3:4: error [x-rule] 50% done\\r\\n::error file=x::forged"
-    assert len(out) == 2
+    assert len(out) == 1  # annotated, so not listed again
+    assert plain(Report("verify", [f])) == "dir,a/b:c.yaml:3:4: error [x-rule] 50% done\\r\\n::error file=x::forged\n"
 
 
 def test_auto_format_is_github_under_github_actions(run):
     result = run("verify", "deqing", env={"GITHUB_ACTIONS": "true"})
-    assert result.stdout.startswith("::notice file=data/targets.yaml,")
+    # Deqing has no error or warning: nothing to annotate, and its 14 infos listed once
+    assert result.stdout.startswith(
+        "plancheck: 14 infos more, not annotated (GitHub shows 10 annotations of a level):\n"
+    )
     assert run("verify", "deqing").stdout.startswith("data/targets.yaml:")  # a pipe: plain
 
 
@@ -290,16 +299,25 @@ def test_plain_and_github_on_the_bundled_data(run):
         f"data/targets.yaml:{line}:25: {level} [{rule}] {msg}" for line, level, rule, msg in expected
     ]
     assert len(result.stdout.splitlines()) == 37
-    result = run("verify", "--format", "github")
+    result = run("verify", "--format", "github", "--min-level", "info")
     assert result.exit_code == 1
     gh_level = {"error": "error", "info": "notice"}
-    annotations = [x for x in result.stdout.splitlines() if x.startswith("::")]
-    assert len(annotations) == 37
-    assert growth_lines("\n".join(annotations)) == [
+    lines = result.stdout.splitlines()
+    annotations = [x for x in lines if x.startswith("::")]
+    # the error, then 10 of the 36 notices (GitHub shows 10 of a level); the other 26 in the log
+    assert len(annotations) == 11 and annotations[0].startswith("::error ")
+    assert lines[11] == "plancheck: 26 infos more, not annotated (GitHub shows 10 annotations of a level):"
+    assert len(lines) == 11 + 1 + 26
+    shown = growth_lines("\n".join(annotations)) + [
+        f"::notice file=data/targets.yaml,line={x.split(':')[1]},col=25,title=plancheck unchecked::"
+        + x.split("[unchecked] ", 1)[1].replace("%", "%25")
+        for x in growth_lines("\n".join(lines[12:]))
+    ]
+    assert sorted(shown) == sorted(
         f"::{gh_level[level]} file=data/targets.yaml,line={line},col=25,title=plancheck {rule}::"
         + msg.replace("%", "%25")
         for line, level, rule, msg in expected
-    ]
+    )
 
 
 def test_committed_catalogue_schema_equals_the_model(run):

@@ -583,9 +583,11 @@ def test_no_control_character_of_the_data_reaches_any_output(tmp_path, ch):
         assert not raw, (args, raw)
         if args[-1] == "github":  # one workflow command per finding, no forged one
             lines = out.splitlines()
+            listed = run_main(*args[:-1], "plain", "--data", str(path))[1].splitlines()
             commands = [line for line in lines if line.startswith("::")]
-            assert len(commands) * 2 == len(lines)  # an annotation and a plain line per finding
             assert all(line.startswith(("::error ", "::warning ", "::notice ")) for line in commands)
+            told = [line for line in lines if line.startswith("plancheck: ")]
+            assert len(commands) + len(told) + (len(listed) - len(commands)) == len(lines)
     for args in JSON_COMMANDS:
         code, out, _ = run_main(*args, "--data", str(path))
         assert not [c for c in UNSAFE.findall(out) if c != "\n"], args
@@ -608,9 +610,10 @@ def test_clean_escapes_every_unsafe_character_and_nothing_else():
 def test_a_newline_in_a_file_name(tmp_path):
     odd = tmp_path / "a\n::error file=README.md::forged.yaml"
     odd.write_bytes(BUNDLED.read_bytes())
-    code, out, _ = run_main("verify", "-f", "github", "--file", str(odd))
+    code, out, _ = run_main("verify", "-f", "github", "--min-level", "info", "--file", str(odd))
     assert code == 1
-    assert all(line.startswith(("::error ", "::warning ", "::notice ", str(tmp_path))) for line in out.splitlines())
+    starts = ("::error ", "::warning ", "::notice ", "plancheck: ", str(tmp_path))
+    assert all(line.startswith(starts) for line in out.splitlines())
     assert "a\\n::error file=README.md::forged.yaml" in out
 
 

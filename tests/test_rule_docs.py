@@ -11,9 +11,9 @@ import pytest
 import yaml
 
 import plancheck
-from plancheck.checks.registry import DATA_MODULES, MODULES, RULES, Example, documentation, examples
+from plancheck.checks.registry import DATA_MODULES, MODULES, POLICY_MODULES, RULES, Example, documentation, examples
 
-CHECK_RULES = [r.id for m in (*DATA_MODULES, *MODULES) for r in m.RULES]
+CHECK_RULES = [r.id for m in (*DATA_MODULES, *MODULES, *POLICY_MODULES) for r in m.RULES]
 EXAMPLES = [e for rule in CHECK_RULES for e in examples(rule)]
 
 PLAN = re.compile(

@@ -21,28 +21,32 @@ from .analysis.comparison import compare as compare_plans
 from .analysis.facts import IdentityValue, gather, identities
 from .analysis.rates import GrowthResult, results
 from .checks.base import Context
-from .checks.registry import CHECKS, DATA_CHECKS
+from .checks.policy import accept
+from .checks.policy import choose as choose_findings
+from .checks.registry import CHECKS, DATA_CHECKS, RULES
 from .loader.lookup import in_files, select
-from .loader.reader import Dataset, bundled_index, read
+from .loader.reader import Dataset, Stdin, bundled_index, read
 from .model.catalogue import Index
 from .model.findings import Finding, count_levels
 from .model.plan import Plan
+from .model.settings import Settings
 from .model.status import CLAIM_STATUSES, RATE_STATUSES, Status
 
 PathLike = str | os.PathLike[str]
 
 
-def load(paths: PathLike | Sequence[PathLike] | None = None) -> Dataset:
+def load(paths: PathLike | Sequence[PathLike] | None = None, *, stdin: Stdin | None = None) -> Dataset:
     """Read and validate plan files (a file, a directory of *.yaml, or several); by default
     ``$PLANCHECK_DATA``, else the bundled data. Problems in the files are findings, not exceptions;
-    a path that cannot be used at all raises ``DataPathError``."""
+    a path that cannot be used at all raises ``DataPathError``. ``stdin``: a file's content given
+    directly, standing in for the file of its name (an editor's unsaved buffer)."""
     if paths is None:
         given: list[Path] = []
     elif isinstance(paths, (str, os.PathLike)):
         given = [Path(paths)]
     else:
         given = [Path(p) for p in paths]
-    data = read(given or None)
+    data = read(given or None, stdin)
     ctx = Context(data.plans, data.catalogue)
     for check in DATA_CHECKS:
         data.findings.extend(check(ctx))
@@ -50,10 +54,13 @@ def load(paths: PathLike | Sequence[PathLike] | None = None) -> Dataset:
     return data
 
 
-def paths_around(files: Sequence[Path], data: Sequence[Path] | None = None) -> list[Path]:
+def paths_around(files: Sequence[Path], data: Sequence[Path] | None = None, new: Path | None = None) -> list[Path]:
     """What to read to check ``files``: the files, and ``data`` or else their directories, so that
-    cross-file checks (a plan id used twice, a county against its city) still see everything."""
-    return [*(data or sorted({f.parent for f in files})), *files]
+    cross-file checks (a plan id used twice, a county against its city) still see everything.
+    ``new``: one of the files that need not be on disk (an editor's new buffer, given on standard
+    input); it brings only its directory."""
+    context = data or sorted({f.parent for f in files if os.path.isdir(f.parent)})
+    return [*context, *(f for f in files if f != new or os.path.lexists(f))]
 
 
 @dataclass
@@ -82,7 +89,7 @@ def check(plans: list[Plan], index: Index | None = None, data_findings: Sequence
     findings = list(data_findings)
     for run_check in CHECKS:
         findings.extend(run_check(ctx))
-    findings.sort()
+    findings = accept(findings, plans, RULES)
     summary: dict[str, object] = {
         "plans": len(plans),
         "indicators": sum(len(p.indicators) for p in plans),
@@ -94,12 +101,27 @@ def check(plans: list[Plan], index: Index | None = None, data_findings: Sequence
     return VerifyRun(plans, rates, findings, summary, claims, ctx.identity_values)
 
 
-def verify(data: Dataset, plans: Sequence[str] = (), *, files: Sequence[str] = ()) -> VerifyRun:
+def choose(findings: Sequence[Finding], settings: Settings | None) -> list[Finding]:
+    """The findings a configuration reports (its ``select``, ``ignore`` and ``per_file_ignores``)."""
+    if settings is None:
+        return list(findings)
+    return choose_findings(findings, settings.select, settings.ignore, settings.per_file_ignores, settings.relative)
+
+
+def validate(data: Dataset, settings: Settings | None = None) -> list[Finding]:
+    """The problems of the data as read, as a configuration reports them."""
+    return choose(data.findings, settings)
+
+
+def verify(
+    data: Dataset, plans: Sequence[str] = (), *, files: Sequence[str] = (), settings: Settings | None = None
+) -> VerifyRun:
     """Check the plans named (by id, alias or region name; every plan when none is named).
 
     ``files`` (display names, as ``Dataset.files`` has them): check only the plans defined in these
     files and report only their findings; the rest of the data was read for cross-file checks.
-    Raises ``PlanLookupError`` for an unknown or ambiguous name.
+    ``settings``: report only the rules it selects. Raises ``PlanLookupError`` for an unknown or
+    ambiguous name.
     """
     chosen = select(data.plans, list(plans))
     if files:
@@ -107,7 +129,8 @@ def verify(data: Dataset, plans: Sequence[str] = (), *, files: Sequence[str] = (
     run = check(chosen, data.catalogue, data.findings)
     if files:
         run.findings = [f for f in run.findings if f.file in files]
-        run.summary["findings"] = count_levels(run.findings)
+    run.findings = choose(run.findings, settings)
+    run.summary["findings"] = count_levels(run.findings)
     return run
 
 

@@ -20,7 +20,10 @@ from .render.text import json_text
 from .version import __version__
 
 if TYPE_CHECKING:
-    from .loader.reader import Dataset
+    from .api import VerifyRun
+    from .loader.reader import Dataset, Stdin
+    from .model.findings import Finding
+    from .model.settings import Settings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -100,6 +103,70 @@ OutputOption = Annotated[
     ),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Let --output replace an existing file.")]
+
+
+class MinLevel(str, enum.Enum):
+    info = "info"
+    warning = "warning"
+    error = "error"
+
+
+class FailOn(str, enum.Enum):
+    error = "error"
+    warning = "warning"
+    never = "never"
+
+
+ConfigOption = Annotated[
+    str | None,
+    typer.Option(
+        "--config",
+        metavar="FILE",
+        help="The configuration file (default: plancheck.toml, .plancheck.yaml or pyproject.toml's "
+        "[tool.plancheck], the nearest at or above the data; or $PLANCHECK_CONFIG).",
+        show_default=False,
+    ),
+]
+SelectOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--select",
+        metavar="RULE",
+        help="Report only these rules: ids or prefixes (claim = claim-*), repeatable or comma-separated.",
+        show_default=False,
+    ),
+]
+IgnoreOption = Annotated[
+    list[str] | None,
+    typer.Option("--ignore", metavar="RULE", help="Never report these rules (ids or prefixes).", show_default=False),
+]
+MinLevelOption = Annotated[
+    MinLevel | None,
+    typer.Option(
+        "--min-level",
+        help="The lowest level shown (default info; the exit code still counts every finding). "
+        "In github format, notices are annotations only when this is given as info.",
+        show_default=False,
+    ),
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Show errors only (--min-level error).")]
+FailOnOption = Annotated[
+    FailOn | None,
+    typer.Option(
+        "--fail-on", help="What makes the run fail (exit 1): error (default), warning, never.", show_default=False
+    ),
+]
+StrictOption = Annotated[bool, typer.Option("--strict", help="Fail on warnings too (--fail-on warning).")]
+StdinNameOption = Annotated[
+    str | None,
+    typer.Option(
+        "--stdin-filename",
+        metavar="NAME",
+        help="With - as the file: the name of the file read from standard input (an editor's buffer); "
+        "it stands in for that file of the data.",
+        show_default=False,
+    ),
+]
 
 
 def _version(value: bool) -> None:
@@ -195,11 +262,111 @@ def _paths(given: list[str] | None) -> list[Path] | None:
     return [Path(p) for p in given]
 
 
-def _load(paths: list[Path] | None) -> Dataset:
+def _load(paths: list[Path] | None, stdin: Stdin | None = None) -> Dataset:
     from . import api
 
     with _usage_errors():
-        return api.load(paths)
+        return api.load(paths, stdin=stdin)
+
+
+def _split(values: list[str] | None) -> list[str]:
+    return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
+
+
+def _settings(
+    start: Path | None,
+    config: str | None,
+    *,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    min_level: MinLevel | None = None,
+    quiet: bool = False,
+    fail_on: FailOn | None = None,
+    strict: bool = False,
+) -> Settings:
+    """The settings in effect: the configuration file's, overridden by the flags given."""
+    from .loader.config import ConfigError, settings
+
+    try:
+        out = settings(start, Path(config) if config else None)
+    except ConfigError as err:
+        _fail(str(err))
+    from .checks.policy import matches
+
+    known = _rule_ids()
+    for flag, values in (("--select", _split(select)), ("--ignore", _split(ignore))):
+        if values:
+            out.set(flag.lstrip("-"), values, flag)
+    for name in ("select", "ignore"):
+        for selector in getattr(out, name):
+            if not any(matches(r, selector) for r in known):
+                import difflib
+
+                close = difflib.get_close_matches(selector, known, n=1, cutoff=0.6)
+                hint = f"did you mean '{close[0]}'?" if close else "see `plancheck rules`"
+                _fail(f"{name}: '{selector}' names no rule ({out.origin.get(name)}): {hint}")
+    if quiet:
+        out.set("min_level", "error", "--quiet")
+    elif min_level is not None:
+        out.set("min_level", min_level.value, "--min-level")
+    if fail_on is not None:
+        out.set("fail_on", fail_on.value, "--fail-on")
+    elif strict:
+        out.set("fail_on", "warning", "--strict")
+    return out
+
+
+def _repository_root() -> Path:
+    """The repository around the current directory (the nearest with .git), else the directory itself."""
+    here = Path.cwd()
+    return next((d for d in (here, *here.parents) if (d / ".git").exists()), here)
+
+
+def _rule_ids() -> list[str]:
+    from .checks.registry import RULES
+
+    return list(RULES)
+
+
+def _start(paths: list[Path] | None) -> Path | None:
+    """Where to look for the configuration from: the first path of the data."""
+    from .loader.files import ENV_DATA
+
+    if paths:
+        return paths[0]
+    env = [p for p in os.environ.get(ENV_DATA, "").split(os.pathsep) if p.strip()]
+    return Path(env[0]) if env else None
+
+
+def _data_paths(flag: list[Path] | None, settings: Settings) -> list[Path] | None:
+    """--data, else $PLANCHECK_DATA (read by the loader), else the configuration's data, else the
+    bundled data; the configuration's catalogue files are read with any of them."""
+    from .loader.files import ENV_DATA, DataPathError, default_paths
+
+    try:
+        default = default_paths()
+    except DataPathError as err:
+        _fail(f"{err}.")
+    if flag:
+        chosen = flag
+    elif os.environ.get(ENV_DATA, "").strip():
+        chosen = default
+    elif settings.data:
+        chosen = settings.data
+    else:
+        return [*default, *settings.catalogue] if settings.catalogue else None
+    return [*chosen, *settings.catalogue]
+
+
+def _read_stdin(name: str | None) -> Stdin:
+    from .loader.reader import Stdin
+
+    raw = sys.stdin.buffer.read() if sys.stdin is not None else b""
+    return Stdin(name or STDIN, raw)
+
+
+STDIN = "<stdin>"
+"""The name of a file read from standard input without --stdin-filename."""
 
 
 def _data_problems_note(data: Dataset) -> None:
@@ -279,7 +446,8 @@ def validate(
         list[str] | None,
         typer.Argument(
             metavar="[PATH]...",
-            help="Plan files or directories to check (default: --data, $PLANCHECK_DATA, else the bundled data).",
+            help="Plan files or directories to check (default: --data, $PLANCHECK_DATA, the configuration's "
+            "data, else the bundled data); - reads one file from standard input.",
             show_default=False,
         ),
     ] = None,
@@ -287,6 +455,14 @@ def validate(
     fmt: FormatOption = OutputFormat.auto,
     output: OutputOption = None,
     force: ForceOption = False,
+    config: ConfigOption = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    min_level: MinLevelOption = None,
+    quiet: QuietOption = False,
+    fail_on: FailOnOption = None,
+    strict: StrictOption = False,
+    stdin_filename: StdinNameOption = None,
 ) -> None:
     """Check that plan files parse and fit the schema; list every problem at its line.
 
@@ -294,16 +470,68 @@ def validate(
     types, missing fields, implausible years, target years not after their base year, and repeated ids.
     Exit 1 when any problem is found.
     """
-    from .model.findings import exit_code
-    from .render.findings import REPORTERS, Report, summary_line
+    from . import api
 
-    loaded = _load(_paths(paths) or _paths(data))
-    report = Report("validate", loaded.findings, files=loaded.files)
+    args = list(paths or [])
+    stdin = _read_stdin(stdin_filename) if "-" in args else None
+    given = _paths([a for a in args if a != "-"]) or _paths(data)
+    settings = _settings(
+        given[0] if given else _start(None),
+        config,
+        select=select,
+        ignore=ignore,
+        min_level=min_level,
+        quiet=quiet,
+        fail_on=fail_on,
+        strict=strict,
+    )
+    to_read = given or (settings.catalogue if stdin is not None else _data_paths(None, settings))
+    loaded = _load(to_read or None, stdin)
+    _report("validate", api.validate(loaded, settings), loaded, settings, fmt, output, force, files=loaded.files)
+
+
+def _report(
+    command: str,
+    findings: list[Finding],
+    loaded: Dataset,
+    settings: Settings,
+    fmt: OutputFormat,
+    output: str | None,
+    force: bool,
+    files: list[str],
+    run: VerifyRun | None = None,
+    lang: str = "zh",
+) -> NoReturn:
+    """Hand the findings (and verify's results) to the reporter chosen, write the GitHub step
+    summary when there is one to write, and exit with the code the settings say."""
+    from .model.findings import exit_code
+    from .render.findings import REPORTERS, Report, step_summary, summary_line
+    from .render.views import verify_tables
+
+    report = Report(
+        command,
+        findings,
+        files=files,
+        min_level=settings.min_level,
+        annotate_infos=settings.origin.get("min_level") is not None and settings.min_level == "info",
+        root=_repository_root(),
+    )
+    if run is not None:
+        report.results, report.claims, report.identities = run.results, run.claims, run.identities
+        report.summary = run.summary
+        report.tables = lambda: verify_tables(run, lang)
     name = _format(fmt, output)
     _deliver(lambda **kw: REPORTERS[name](report, **kw), output, force, loaded.files)
     if name in ("plain", "github"):
         sys.stderr.write(summary_line(report) + "\n")
-    raise typer.Exit(exit_code(loaded.findings))
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY", "").strip()
+    if name == "github" and summary_file:
+        try:
+            with open(summary_file, "a", encoding="utf-8") as fh:
+                fh.write(step_summary(report))
+        except OSError as err:
+            sys.stderr.write(f"plancheck: the step summary {summary_file} cannot be written ({err.strerror})\n")
+    raise typer.Exit(exit_code(findings, fail_on=settings.fail_on))  # type: ignore[arg-type]
 
 
 VERIFY_HELP = """Recompute every stated growth rate from its baseline and target, and say what does not add up.
@@ -336,7 +564,7 @@ def verify_cmd(
             help="Plans to check, by id, alias or region name; or plan files (as pre-commit passes them), "
             "whose plans are checked while the rest of their directory is still read for cross-file "
             "checks. An argument is a file when it ends in .yaml or .yml, holds a / or when --file is "
-            "given; otherwise it names a plan. Default: every plan.",
+            "given; otherwise it names a plan; - reads one file from standard input. Default: every plan.",
             show_default=False,
         ),
     ] = None,
@@ -345,43 +573,56 @@ def verify_cmd(
     ] = False,
     data: DataOption = None,
     fmt: FormatOption = OutputFormat.auto,
-    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
+    strict: StrictOption = False,
     lang: Annotated[Lang, typer.Option("--lang", help="Language of indicator names in the table.")] = Lang.zh,
     output: OutputOption = None,
     force: ForceOption = False,
+    config: ConfigOption = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    min_level: MinLevelOption = None,
+    quiet: QuietOption = False,
+    fail_on: FailOnOption = None,
+    stdin_filename: StdinNameOption = None,
 ) -> None:
     from . import api
     from .loader.files import YAML_SUFFIXES, display_name
-    from .model.findings import exit_code
-    from .render.findings import REPORTERS, Report, summary_line
-    from .render.views import verify_tables
 
     args = list(plans or [])
+    stdin = _read_stdin(stdin_filename) if "-" in args else None
+    args = [a for a in args if a != "-"]
     is_file = [as_files or a.endswith(YAML_SUFFIXES) or "/" in a or os.sep in a for a in args]
     files = _paths([a for a, f in zip(args, is_file, strict=True) if f]) or []
     names = [a for a, f in zip(args, is_file, strict=True) if not f]
     for f in files:
         if os.path.isdir(f):
             _fail(f"{f} is a directory: name plan files here, or give a directory with --data {f}")
-    loaded = _load(api.paths_around(files, _paths(data)) if files else _paths(data))
-    shown_files = [display_name(f) for f in files] if files else loaded.files
-    with _usage_errors():
-        result = api.verify(loaded, names, files=shown_files if files else ())
-    report = Report(
-        "verify",
-        result.findings,
-        files=shown_files,
-        results=result.results,
-        claims=result.claims,
-        identities=result.identities,
-        summary=result.summary,
-        tables=lambda: verify_tables(result, lang.value),
+    flag = _paths(data)
+    targets = files + ([Path(stdin.name)] if stdin is not None and stdin.name != STDIN else [])
+    settings = _settings(
+        targets[0] if targets else _start(flag),
+        config,
+        select=select,
+        ignore=ignore,
+        min_level=min_level,
+        quiet=quiet,
+        fail_on=fail_on,
+        strict=strict,
     )
-    name = _format(fmt, output)
-    _deliver(lambda **kw: REPORTERS[name](report, **kw), output, force, loaded.files)
-    if name in ("plain", "github"):
-        sys.stderr.write(summary_line(report) + "\n")
-    raise typer.Exit(exit_code(result.findings, strict))
+    if targets:  # the files, and the rest of their directories (or the data) for cross-file checks
+        new = Path(stdin.name) if stdin is not None and stdin.name != STDIN else None
+        around = api.paths_around(targets, flag or settings.data, new)
+        loaded = _load([*around, *settings.catalogue] or None, stdin)
+        shown = [display_name(f) for f in targets]
+    elif stdin is not None:
+        loaded = _load(flag, stdin)
+        shown = [STDIN]
+    else:
+        loaded = _load(_data_paths(flag, settings))
+        shown = loaded.files
+    with _usage_errors():
+        result = api.verify(loaded, names, files=shown if targets or stdin else (), settings=settings)
+    _report("verify", result.findings, loaded, settings, fmt, output, force, shown, result, lang.value)
 
 
 @app.command("compare")
@@ -461,6 +702,63 @@ def rules_cmd(
     else:
         width = max(len(r["id"]) for r in rows)
         _emit("".join(f"{r['id']:<{width}}  {r['level']:<7}  {r['summary']}\n" for r in rows))
+
+
+@app.command("config")
+def config_cmd(
+    data: DataOption = None,
+    config: ConfigOption = None,
+    fmt: ViewFormatOption = ViewFormat.table,
+) -> None:
+    """Print the settings in effect and where each comes from (a file, the environment, the default).
+
+    The configuration is the nearest plancheck.toml, .plancheck.yaml or pyproject.toml with a
+    [tool.plancheck] table at or above the data (or --config FILE, or $PLANCHECK_CONFIG); flags of
+    validate and verify override it.
+    """
+    from .loader.files import ENV_DATA
+    from .render.views import settings_rows
+
+    flag = _paths(data)
+    settings = _settings(_start(flag), config)
+    if flag:
+        settings.set("data", flag, "--data")
+    elif os.environ.get(ENV_DATA, "").strip():
+        settings.set("data", [Path(p) for p in os.environ[ENV_DATA].split(os.pathsep) if p.strip()], ENV_DATA)
+    rows = settings_rows(settings)
+    if fmt.value == "json":
+        _emit(json_text(rows))
+    else:
+        width = max(len(r["setting"]) for r in rows)
+        _emit("".join(f"{r['setting']:<{width}}  {r['value']}  ({r['from']})\n" for r in rows))
+
+
+@app.command("init")
+def init_cmd(
+    folder: Annotated[str, typer.Argument(metavar="[DIR]", help="Where to make the repository (default: here).")] = ".",
+) -> None:
+    """Make a data repository that works as written: an example plan (with the schema line editors
+    read), a catalogue, plancheck.toml, a GitHub workflow, a pre-commit hook scoped to plan files,
+    and a README. An existing file is never overwritten: it is kept, and said so.
+    """
+    from .render.output import OutputError, write_atomically
+    from .render.scaffold import files
+
+    root = Path(folder or ".")
+    written, kept = [], []
+    for relative, text in files().items():
+        path = root / relative
+        try:
+            if os.path.lexists(path):
+                kept.append(relative)
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(path, text)
+        except (OutputError, OSError) as err:
+            _fail(f"{path}: {err}")
+        written.append(relative)
+    report = "".join(f"  wrote {r}\n" for r in written) + "".join(f"  kept  {r} (it exists)\n" for r in kept)
+    _emit(f"plancheck init {root}:\n{report}Next: plancheck verify (in {root}).\n")
 
 
 @app.command("schema")

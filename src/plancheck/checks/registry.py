@@ -25,6 +25,7 @@ from . import (
     hierarchy,
     identities_check,
     plausibility,
+    policy,
     restated,
     successive,
     unknown_key,
@@ -49,6 +50,9 @@ MODULES: tuple[ModuleType, ...] = (
     successive,
 )
 """The checks of ``plancheck verify``, in the order they run."""
+
+POLICY_MODULES: tuple[ModuleType, ...] = (policy,)
+"""Rules applied to the findings after the checks (acceptances)."""
 
 DATA_CHECKS: tuple[Check, ...] = tuple(m.check for m in DATA_MODULES)
 CHECKS: tuple[Check, ...] = tuple(m.check for m in MODULES)
@@ -80,7 +84,7 @@ LOAD_RULES: tuple[Rule, ...] = (
 """Problems the loader finds while reading a file (they have no check module)."""
 
 RULES: dict[str, Rule] = {r.id: r for r in LOAD_RULES}
-for _module in (*DATA_MODULES, *MODULES):
+for _module in (*DATA_MODULES, *MODULES, *POLICY_MODULES):
     RULES.update({r.id: r for r in _module.RULES})
 
 _SECTION = re.compile(r"^([a-z][a-z0-9-]*) \((error|warning|info)\): ", re.M)
@@ -88,7 +92,7 @@ _EXAMPLE = re.compile(r"^(Passes|Fails|Warns|Reports)\b[^\n]*::$", re.M)
 
 
 def _module_of(rule_id: str) -> ModuleType | None:
-    for module in (*DATA_MODULES, *MODULES):
+    for module in (*DATA_MODULES, *MODULES, *POLICY_MODULES):
         if any(r.id == rule_id for r in module.RULES):
             return module
     return None

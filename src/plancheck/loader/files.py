@@ -193,5 +193,6 @@ def _scan(folder: Path, problems: list[Finding]) -> list[Path]:
     found: list[Path] = []
     for root, dirs, names in os.walk(folder, followlinks=False, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found += [Path(root) / n for n in sorted(names) if n.endswith(YAML_SUFFIXES)]
+        # hidden files (.plancheck.yaml, .pre-commit-config.yaml) are configuration, not plans
+        found += [Path(root) / n for n in sorted(names) if n.endswith(YAML_SUFFIXES) and not n.startswith(".")]
     return found

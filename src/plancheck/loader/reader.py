@@ -7,6 +7,7 @@ A file that does not parse or does not fit the schema is not an exception: each 
 from __future__ import annotations
 
 import functools
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from ..model.status import Level
 from .events import Document, load_bytes
 from .files import (
     UNREADABLE,
+    Collected,
     DataPathError,
     FileProblem,
     bundled_data,
@@ -48,29 +50,48 @@ class Dataset:
         return Index(self.entries, self.identities)
 
 
-def read(paths: list[Path] | None = None) -> Dataset:
+@dataclass(frozen=True)
+class Stdin:
+    """A file's content read from standard input (an editor's unsaved buffer), under a name: it stands
+    in for the file of that name where the data has one, and is added to the data otherwise."""
+
+    name: str
+    raw: bytes
+
+
+def read(paths: list[Path] | None = None, stdin: Stdin | None = None) -> Dataset:
     """Read and validate every plan file under ``paths`` (default: PLANCHECK_DATA or the bundled data).
 
     A file named in ``paths`` that cannot be read raises ``DataPathError``; one found in a directory
     is reported as an ``unreadable-file`` finding, and the other files are still read.
     """
-    given = paths if paths else default_paths()
-    collected = collect_files(given)
+    given = paths if paths else ([] if stdin else default_paths())
+    collected = collect_files(given) if given else Collected()
+    stand_in = os.path.realpath(stdin.name) if stdin else None
     named = set(given)
     bundled = bundled_catalogue()
     data = Dataset(entries=list(bundled.catalogue), identities=list(bundled.identities))
     data.findings += collected.problems
     for path in collected.files:
         name = display_name(path)
-        try:
-            raw = read_file(path)
-        except FileProblem as err:
-            if path in named:
-                raise DataPathError(f"{path}: {err}") from None
-            data.findings.append(Finding(name, 1, 1, Level.ERROR, UNREADABLE, f"this file {err}"))
-            continue
+        if stdin is not None and os.path.realpath(path) == stand_in:
+            raw, stdin = stdin.raw, None
+        else:
+            try:
+                raw = read_file(path)
+            except FileProblem as err:
+                if path in named:
+                    raise DataPathError(f"{path}: {err}") from None
+                data.findings.append(Finding(name, 1, 1, Level.ERROR, UNREADABLE, f"this file {err}"))
+                continue
         data.files.append(name)
         plans, findings = load_file(raw, name, data)
+        data.plans += plans
+        data.findings += findings
+    if stdin is not None:  # a new file, not yet on disk
+        name = stdin.name if stdin.name.startswith("<") else display_name(Path(stdin.name))
+        data.files.append(name)
+        plans, findings = load_file(stdin.raw, name, data)
         data.plans += plans
         data.findings += findings
     data.findings.sort()

@@ -88,7 +88,7 @@ def schema_errors(err: ValidationError, doc: Document, root: type[BaseModel] = P
         elif kind == "extra_forbidden":
             where = doc.key_pos(loc)
             model = _model_at(loc[:-1], root)
-            known = sorted(model.model_fields) if model else []
+            known = sorted(f.alias or name for name, f in model.model_fields.items()) if model else []
             close = difflib.get_close_matches(field_name, known, n=1, cutoff=0.6)
             hint = f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(known)}"
             if field_name.isdigit():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Literal
 
 from .positions import Place
 from .status import LEVELS, Level
@@ -28,6 +29,13 @@ class Finding:
     plan: str | None = None
     indicator: str | None = None
     figures: dict[str, float | None] = field(default_factory=dict, compare=False, hash=False)
+    accepted: str | None = field(default=None, compare=False)
+    """The reason the data gives for accepting this finding; an accepted finding never fails a run."""
+
+    @property
+    def shown_level(self) -> str:
+        """The level as reported: the rule's level, or ``accepted``."""
+        return ACCEPTED if self.accepted is not None else self.level.value
 
     @classmethod
     def at(
@@ -43,26 +51,40 @@ class Finding:
         return cls(place.file, place.line, place.column, level, rule, message, plan, indicator, figures or {})
 
     def as_dict(self) -> FindingDict:
-        return {
+        out: FindingDict = {
             "file": self.file,
             "line": self.line,
             "column": self.column,
-            "level": self.level.value,
+            "level": self.shown_level,
             "rule": self.rule,
             "plan": self.plan,
             "indicator": self.indicator,
             "message": self.message,
         }
+        if self.accepted is not None:
+            out["rule_level"] = self.level.value
+            out["accepted"] = self.accepted
+        return out
+
+
+ACCEPTED = "accepted"
+"""The level shown for a finding the data accepts (it keeps its rule's level underneath)."""
+
+FailOn = Literal["error", "warning", "never"]
 
 
 def count_levels(findings: Iterable[Finding]) -> dict[str, int]:
+    """How many findings at each level, and how many accepted (those are not counted at a level)."""
     counts = {level.value: 0 for level in LEVELS}
+    counts[ACCEPTED] = 0
     for f in findings:
-        counts[f.level.value] += 1
+        counts[f.shown_level] += 1
     return counts
 
 
-def exit_code(findings: Iterable[Finding], strict: bool = False) -> int:
-    """0 nothing wrong; 1 an error (or, with ``strict``, a warning too)."""
-    failing = {Level.ERROR, Level.WARNING} if strict else {Level.ERROR}
-    return 1 if any(f.level in failing for f in findings) else 0
+def exit_code(findings: Iterable[Finding], strict: bool = False, fail_on: FailOn | None = None) -> int:
+    """0 nothing wrong; 1 an error (``fail_on="warning"`` or ``strict``: a warning too; ``"never"``:
+    never). Accepted findings never fail."""
+    mode: FailOn = fail_on or ("warning" if strict else "error")
+    failing = {"error": {Level.ERROR}, "warning": {Level.ERROR, Level.WARNING}, "never": set()}[mode]
+    return 1 if any(f.level in failing and f.accepted is None for f in findings) else 0

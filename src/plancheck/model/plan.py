@@ -162,6 +162,23 @@ class Restatement(Figure):
     year: Year | None = Field(None, description="The year, where the restatement gives one.")
 
 
+class Acceptance(Model):
+    """A finding that is known and accepted, with the reason: the source itself prints it so."""
+
+    rule: str = Field(min_length=1, description="The id of the rule whose finding is accepted (growth-mismatch).")
+    reason: str = Field(
+        min_length=1,
+        description="Why it is accepted: shown with the finding ('printed so in the source; the figures need 0.094').",
+    )
+
+
+ACCEPTED_DOC = (
+    "Findings of this row that are known and accepted, each with its rule and the reason (a source that "
+    "is itself inconsistent). They are still reported, as accepted, and never fail a run; an acceptance "
+    "that no longer matches a finding is a warning (stale-acceptance)."
+)
+
+
 class Indicator(Located):
     """One indicator of a plan: a table row, or a target stated in the prose."""
 
@@ -190,6 +207,7 @@ class Indicator(Located):
         default_factory=list, description="Other places the plan states the same target."
     )
     note: str | None = Field(None, description="Anything a reader of the data should know about this row.")
+    accepted: list[Acceptance] = Field(default_factory=list, description=ACCEPTED_DOC)
 
     @model_validator(mode="after")
     def _has_a_figure(self) -> Indicator:
@@ -270,6 +288,7 @@ class Claim(Located):
         default_factory=list, description="What the claim says about the change; empty: only the two values."
     )
     note: str | None = Field(None, description="Anything a reader of the data should know about this claim.")
+    accepted: list[Acceptance] = Field(default_factory=list, description=ACCEPTED_DOC)
 
     @model_validator(mode="after")
     def _checkable(self) -> Claim:
@@ -323,6 +342,11 @@ class Plan(Located):
     source: str = Field(min_length=1, description="File name of the source document the line numbers refer to.")
     indicators: list[Indicator] = Field(min_length=1, description="The plan's indicators and targets.")
     claims: list[Claim] = Field(default_factory=list, description="Numeric claims in the plan's prose.")
+    accepted: list[Acceptance] = Field(
+        default_factory=list,
+        description="Findings of the plan as a whole (an identity, a comparison with another plan) that are "
+        "known and accepted, with the reason; as for an indicator's.",
+    )
 
 
 class PlanFile(Model):

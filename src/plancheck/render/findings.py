@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, Protocol
+from urllib.parse import quote
 
-from ..model.findings import Finding, count_levels
+from ..model.findings import ACCEPTED, Finding, count_levels
 from ..model.status import LEVELS, Level
 from .text import clean, json_text
 
@@ -16,6 +22,8 @@ if TYPE_CHECKING:
     from ..analysis.claims import ClaimResult
     from ..analysis.facts import IdentityValue
     from ..analysis.rates import GrowthResult
+
+_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
 @dataclass
@@ -30,6 +38,18 @@ class Report:
     identities: list[IdentityValue] = field(default_factory=list)  # verify: one per implied quantity
     summary: dict[str, object] = field(default_factory=dict)
     tables: Callable[[], list[RenderableType]] | None = None  # rich renderables for the table view
+    min_level: str = "info"  # the lowest level shown (the exit code counts every finding)
+    annotate_infos: bool = False  # github: notices as annotations too (asked for with --min-level info)
+    root: Path | None = None  # sarif: the repository the file names are relative to
+
+    def shown(self) -> list[Finding]:
+        """The findings at or above ``min_level``, in file order; accepted ones unless only errors are shown."""
+        floor = _RANK[self.min_level]
+        return sorted(
+            f
+            for f in self.findings
+            if (f.accepted is not None and floor < _RANK["error"]) or (f.accepted is None and _RANK[f.level] >= floor)
+        )
 
 
 class Reporter(Protocol):
@@ -37,18 +57,23 @@ class Reporter(Protocol):
 
 
 def summary_line(report: Report) -> str:
+    """``1 error, 0 warnings, 36 infos in 1 file`` (and how many are accepted, where any are)."""
     counts = count_levels(report.findings)
     parts = [f"{counts[level]} {level}{'' if counts[level] == 1 else 's'}" for level in LEVELS]
+    if counts[ACCEPTED]:
+        parts.append(f"{counts[ACCEPTED]} accepted")
     files = len(report.files)
     return f"{', '.join(parts)} in {files} file{'' if files == 1 else 's'}"
 
 
+def _line(f: Finding) -> str:
+    text = f"{clean(f.file)}:{f.line}:{f.column}: {f.shown_level} [{f.rule}] {clean(f.message)}"
+    return text + (f" (accepted: {clean(f.accepted)})" if f.accepted is not None else "")
+
+
 def plain(report: Report, *, color: bool = False, width: int = 100) -> str:
     """``file:line:col: level [rule] message``, one finding a line: for grep, editors and logs."""
-    return "".join(
-        f"{clean(f.file)}:{f.line}:{f.column}: {f.level} [{f.rule}] {clean(f.message)}\n"
-        for f in sorted(report.findings)
-    )
+    return "".join(_line(f) + "\n" for f in report.shown())
 
 
 def as_json(report: Report, *, color: bool = False, width: int = 100) -> str:
@@ -59,11 +84,11 @@ def as_json(report: Report, *, color: bool = False, width: int = 100) -> str:
         doc["results"] = [r.as_dict() for r in report.results]
         doc["claims"] = [c.as_dict() for c in report.claims]
         doc["identities"] = [v.as_dict() for v in report.identities]
-    doc["findings"] = [f.as_dict() for f in sorted(report.findings)]
+    doc["findings"] = [f.as_dict() for f in report.shown()]
     return json_text(doc)
 
 
-_STYLES = {Level.ERROR: "bold red", Level.WARNING: "yellow", Level.INFO: "cyan"}
+_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan", ACCEPTED: "green"}
 
 
 def table(report: Report, *, color: bool = False, width: int = 100) -> str:
@@ -73,10 +98,12 @@ def table(report: Report, *, color: bool = False, width: int = 100) -> str:
     from .console import render_rich
 
     items: list[RenderableType] = list(report.tables()) if report.tables else []
-    for f in sorted(report.findings):
+    for f in report.shown():
         line = Text(f"{clean(f.file)}:{f.line}:{f.column}: ")
-        line.append(f.level, style=_STYLES[f.level])
+        line.append(f.shown_level, style=_STYLES[f.shown_level])
         line.append(f" [{f.rule}] {clean(f.message)}")
+        if f.accepted is not None:
+            line.append(f" (accepted: {clean(f.accepted)})", style="green")
         items.append(line)
     items.append(Text(summary_line(report), style="bold"))
     return render_rich(items, color=color, width=width)
@@ -90,30 +117,88 @@ def _gh_escape(text: str, prop: bool = False) -> str:
 
 
 _GH_LEVELS = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "notice"}
+GITHUB_CAP = 10
+"""GitHub shows at most 10 annotations of each level (error, warning, notice) per step."""
 
 
 def github(report: Report, *, color: bool = False, width: int = 100) -> str:
-    """GitHub Actions workflow commands (inline annotations), then the full plain list.
+    """GitHub Actions annotations, errors first and at most ``GITHUB_CAP`` of each level, then the
+    findings that are not annotations, each once, as plain lines.
 
-    GitHub shows a limited number of annotations per step; the plain list after them has everything.
+    Notices are annotations only when asked for (``--min-level info``); accepted findings are never
+    annotations (they do not fail the run) but are listed.
     """
+    shown = report.shown()
+    levels = (Level.ERROR, Level.WARNING, Level.INFO) if report.annotate_infos else (Level.ERROR, Level.WARNING)
+    annotated: list[Finding] = []
+    for level in levels:
+        annotated += [f for f in shown if f.level is level and f.accepted is None][:GITHUB_CAP]
     lines = []
-    for f in sorted(report.findings):
+    for f in annotated:
         props = ",".join(
             f"{k}={_gh_escape(str(v), prop=True)}"
             for k, v in (("file", f.file), ("line", f.line), ("col", f.column), ("title", f"plancheck {f.rule}"))
         )
         lines.append(f"::{_GH_LEVELS[f.level]} {props}::{_gh_escape(f.message)}\n")
-    return "".join(lines) + plain(report)
+    done = {id(f) for f in annotated}
+    rest = [f for f in shown if id(f) not in done]
+    if rest:
+        counts = Counter(f.shown_level for f in rest)
+        told = ", ".join(f"{n} {word}{'s' if n != 1 and word != ACCEPTED else ''}" for word, n in counts.items())
+        lines.append(f"plancheck: {told} more, not annotated (GitHub shows {GITHUB_CAP} annotations of a level):\n")
+    return "".join(lines) + "".join(_line(f) + "\n" for f in rest)
+
+
+def _md(text: str) -> str:
+    return clean(text).replace("|", "\\|")
+
+
+def step_summary(report: Report) -> str:
+    """Markdown for ``$GITHUB_STEP_SUMMARY``: the counts, every error and warning, the accepted findings."""
+    counts = count_levels(report.findings)
+    out = [
+        f"### plancheck {report.command}",
+        "",
+        "| errors | warnings | infos | accepted | files |",
+        "|---|---|---|---|---|",
+    ]
+    out.append(
+        f"| {counts['error']} | {counts['warning']} | {counts['info']} | {counts[ACCEPTED]} | {len(report.files)} |"
+    )
+    failing = [f for f in sorted(report.findings) if f.accepted is None and f.level is not Level.INFO]
+    if failing:
+        out += ["", "| where | level | rule | finding |", "|---|---|---|---|"]
+        out += [f"| `{_md(f.file)}:{f.line}` | {f.level} | {f.rule} | {_md(f.message)} |" for f in failing]
+    accepted = [f for f in sorted(report.findings) if f.accepted is not None]
+    if accepted:
+        out += ["", "Accepted (known in the source, not failing the run):", ""]
+        out += [f"- `{_md(f.file)}:{f.line}` {f.rule}: {_md(f.accepted or '')}" for f in accepted]
+    return "\n".join(out) + "\n\n"
 
 
 _SARIF_LEVELS = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "note"}
+ROOT_ID = "PLANCHECKROOT"
+
+
+def _uri(file: str, root: Path | None) -> str:
+    """The file's path as a URI reference: relative to ``root`` where it is inside it."""
+    path = Path(file)
+    if root is not None:
+        with contextlib.suppress(ValueError):
+            path = Path(os.path.realpath(path)).relative_to(os.path.realpath(root))
+    return quote(PurePath(path).as_posix())
+
+
+def fingerprint(f: Finding, uri: str, nth: int) -> str:
+    """A finding's identity across commits: its rule, file, plan and indicator (and which of several
+    alike it is), never its line, so that an edit above it keeps the alert."""
+    key = "\x1f".join((f.rule, uri, f.plan or "", f.indicator or "", str(nth)))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
 def sarif(report: Report, *, color: bool = False, width: int = 100) -> str:
-    """SARIF 2.1.0, as code-scanning uploads accept it: the tool, its rules, results with locations."""
-    from pathlib import PurePath
-
+    """SARIF 2.1.0, as code-scanning uploads accept it: the tool, its rules, results with locations
+    relative to the repository, stable fingerprints, and accepted findings as suppressions."""
     from ..checks.registry import RULES, documentation
     from ..version import __version__
 
@@ -130,7 +215,14 @@ def sarif(report: Report, *, color: bool = False, width: int = 100) -> str:
         for r in RULES.values()
     ]
     results = []
+    seen: Counter[tuple[str, str, str, str]] = Counter()
     for f in sorted(report.findings):
+        uri = _uri(f.file, report.root)
+        key = (f.rule, uri, f.plan or "", f.indicator or "")
+        seen[key] += 1
+        location: dict[str, Any] = {"uri": uri}
+        if report.root is not None:
+            location["uriBaseId"] = ROOT_ID
         result: dict[str, Any] = {
             "ruleId": f.rule,
             "level": _SARIF_LEVELS[f.level],
@@ -138,28 +230,28 @@ def sarif(report: Report, *, color: bool = False, width: int = 100) -> str:
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": PurePath(f.file).as_posix()},
+                        "artifactLocation": location,
                         "region": {"startLine": f.line, "startColumn": f.column},
                     }
                 }
             ],
+            "partialFingerprints": {"plancheckFinding/v1": fingerprint(f, uri, seen[key])},
         }
         if f.rule in RULES:
             result["ruleIndex"] = rule_ids.index(f.rule)
         if f.plan:
             result["properties"] = {"plan": f.plan, "indicator": f.indicator}
+        if f.accepted is not None:
+            result["suppressions"] = [{"kind": "inSource", "justification": f.accepted}]
         results.append(result)
-    doc = {
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {"driver": {"name": "plancheck", "version": __version__, "rules": rules}},
-                "columnKind": "unicodeCodePoints",
-                "results": results,
-            }
-        ],
+    run: dict[str, Any] = {
+        "tool": {"driver": {"name": "plancheck", "version": __version__, "rules": rules}},
+        "columnKind": "unicodeCodePoints",
+        "results": results,
     }
+    if report.root is not None:
+        run["originalUriBaseIds"] = {ROOT_ID: {"uri": report.root.resolve().as_uri() + "/"}}
+    doc = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": [run]}
     return json_text(doc)
 
 

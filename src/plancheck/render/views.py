@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from ..analysis.claims import ClaimResult
     from ..api import VerifyRun
+    from ..model.settings import Settings
 
 
 def plan_counts(plan: Plan) -> tuple[int, int]:
@@ -269,3 +270,29 @@ def claims_table(results: list[ClaimResult]) -> Table:
     for r in results:
         _add(t, describe(r), Text(_VERDICT_TEXT[r.status], style=_STYLE[r.status]))
     return t
+
+
+def settings_rows(settings: Settings) -> list[dict[str, str]]:
+    """What ``plancheck config`` shows: each setting, its value, and where it came from."""
+
+    def shown(value: object) -> str:
+        if isinstance(value, list):
+            return ", ".join(str(v) for v in value) or "—"
+        if isinstance(value, dict):
+            return "; ".join(f"{k}: {', '.join(v)}" for k, v in value.items()) or "—"
+        return str(value)
+
+    defaults = {"data": "the bundled data", "select": "all rules", "catalogue": "the bundled catalogue only"}
+    rows = [
+        {
+            "setting": "config file",
+            "value": str(settings.file) if settings.file else "none found",
+            "from": "found upwards from the data" if settings.file else "default",
+        }
+    ]
+    for name in ("data", "catalogue", "select", "ignore", "per_file_ignores", "fail_on", "min_level"):
+        value = getattr(settings, name)
+        origin = settings.origin.get(name)
+        text = shown(value) if origin or value else defaults.get(name, shown(value))
+        rows.append({"setting": name.replace("_", "-"), "value": text, "from": clean(origin or "default")})
+    return rows
