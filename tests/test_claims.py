@@ -133,8 +133,9 @@ CLAIM_HEAD = (
 """,
             "claim-mismatch",
             22,
-            # 80/50 − 1 = 60%; with 50 as [49.5, 50.5] and 80 as [79.5, 80.5]: 57.4% to 62.6%
-            "增加值: 85.3% does not fit 50 (2015) → 80 (2020): the figures give 60% (57.426 to 62.626 within their "
+            # 80/50 − 1 = 60%; with 50 as [49.5, 50.5) and 80 as [79.5, 80.5): 79.5/50.5 − 1 = 57.4257% to
+            # 80.5/49.5 − 1 = 62.6263%, shown outwards at three decimals
+            "增加值: 85.3% does not fit 50 (2015) → 80 (2020): the figures give 60% (57.425 to 62.627 within their "
             "rounding); check the figures and their years against the source",
         ),
         (

@@ -38,7 +38,8 @@ def test_the_gdp_growth_deqings_targets_assume(bundled):
     # (888.89/537.43)^(1/5) − 1: ratio 1.653966, ln 0.503178, /5 = 0.100636, e^ − 1 = 10.588% a year
     (f,) = [f for f in bundled.findings if f.rule == "identity-pace"]
     assert f.plan == "deqing-2021-2025"
-    assert "537.4亿元 (2020) → 888.9亿元 (2025), 10.59% a year (10.55 to 10.63)" in f.message
+    # 888.89 against 536.47 to 538.38 (17.95 and 3.34 rounded): 10.548% to 10.627% a year, shown outwards
+    assert "537.4亿元 (2020) → 888.9亿元 (2025), 10.59% a year (10.54 to 10.63)" in f.message
     assert not [f for f in bundled.findings if f.rule in ("identity-implausible", "identity-mismatch")]
 
 
@@ -253,7 +254,7 @@ def test_a_stated_annual_change_that_equals_the_total(write):
 def test_a_value_implied_by_a_claim_feeds_an_identity(write):
     """2020 R&D spending 30, 比2015年增长一倍 → 2015 spending 15 (implied; 30 is [29.5, 30.5], so 14.75 to
     15.25); with a 2015 intensity of 2.5% ([2.45, 2.55]), GDP 2015 = 15 ÷ 2.5% = 600亿元, from
-    14.75 ÷ 2.55% = 578.4 to 15.25 ÷ 2.45% = 622.4."""
+    14.75 ÷ 2.55% = 578.43 to 15.25 ÷ 2.45% = 622.45, shown outwards: 578.4 to 622.5."""
     p = plan(
         "a",
         "甲市",
@@ -279,6 +280,6 @@ def test_a_value_implied_by_a_claim_feeds_an_identity(write):
     )
     (found,) = findings(write, p, rules=("identity-value",))
     assert found[2] == (
-        "implied 地区生产总值 (GDP) in 2015: 600亿元 (578.4 to 622.4) = rd-spending 15 "
+        "implied 地区生产总值 (GDP) in 2015: 600亿元 (578.4 to 622.5) = rd-spending 15 "
         "(implied by claim doubled) ÷ rd-intensity 2.5% (baseline of ri)"
     )

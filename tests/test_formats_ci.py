@@ -77,7 +77,7 @@ def test_plain_lists_every_finding_exactly(run, several):
         "(2021–2025, so 2020): keep it if the source gives this figure its own year, otherwise check the column",
         # (3.20 − 2.73)/6 = 0.0783; with 2.73 as [2.725, 2.735]: 0.0775 to 0.0792
         f"{g}:15:25: error [growth-mismatch] stated growth 0.05 pp/yr does not fit 2.73 (2019) → 3.20 (2025) "
-        "over 6 years: the figures give 0.078 pp/yr (0.078 to 0.079 pp/yr within the baseline's rounding); "
+        "over 6 years: the figures give 0.078 pp/yr (0.077 to 0.08 pp/yr within the baseline's rounding); "
         "0.05 is 2.8 units of 0.01 below that range. At 0.05 pp/yr the target would be 3.03 (2025), or the "
         "baseline would have to be 2.9 (2019)",
         f"{g}:20:25: info [unchecked] stated growth ≥15%/yr cannot be checked: no baseline",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -130,10 +131,15 @@ printed = st.builds(lambda v, d: f"{v:.{d}f}", st.floats(0.5, 50_000), st.intege
 def test_rounded_true_rate_is_never_flagged_and_two_units_off_always_is(baseline, target, years, places, unit):
     if float(baseline) <= 0 or float(target) <= 0:
         return
-    # The true rate from the figures as printed, by the formula written out here independently.
+    # The true rate from the figures as printed, by the formula written out here independently, and
+    # printed as Chinese statistics print it: rounded half up (四舍五入). Percentage points are exact
+    # fractions, so a true rate of 0.125 is printed 0.13, never 0.12.
     b, t = float(baseline), float(target)
-    true = ((t / b) ** (1 / years) - 1) * 100 if unit == "percent" else (t - b) / years
-    stated = f"{true:.{places}f}"
+    if unit == "percent":
+        true = Decimal(((t / b) ** (1 / years) - 1) * 100)
+    else:
+        true = (Decimal(target) - Decimal(baseline)) / years
+    stated = str(true.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
     out = evaluate([Case(baseline, target, years, stated, unit)])
     assert statuses(out)[0] == "consistent"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from plancheck.arith.interval import about_radius, interval
+from plancheck.arith.interval import interval
 from plancheck.arith.printed import decimals, half_unit
 from plancheck.loader.events import load_text
 from plancheck.model.plan import Baseline, Growth, Indicator, Target
@@ -23,11 +23,6 @@ def test_rounding_intervals():
     assert interval("12.02", measured=True).low == pytest.approx(12.015)
     assert interval("12.02", measured=True).high == pytest.approx(12.025)
     assert half_unit("22") == 0.5
-
-
-@pytest.mark.parametrize("text, radius", [("500", 50), ("8", 0.5), ("0.05", 0.005), ("20", 5), ("1.50", 0.05)])
-def test_about_radius_is_half_the_last_nonzero_digit(text, radius):
-    assert about_radius(text) == pytest.approx(radius)
 
 
 def test_plain_and_quoted_yaml_numbers_keep_their_printed_text():

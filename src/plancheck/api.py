@@ -20,6 +20,7 @@ from .analysis.comparison import Comparison, shared_rows
 from .analysis.comparison import compare as compare_plans
 from .analysis.facts import IdentityValue, gather, identities
 from .analysis.rates import GrowthResult, results
+from .arith.interval import DEFAULT, Policy
 from .checks.base import Context
 from .checks.policy import accept
 from .checks.policy import choose as choose_findings
@@ -76,16 +77,19 @@ class VerifyRun:
     identities: list[IdentityValue] = field(default_factory=list)
 
 
-def check(plans: list[Plan], index: Index | None = None, data_findings: Sequence[Finding] = ()) -> VerifyRun:
+def check(
+    plans: list[Plan], index: Index | None = None, data_findings: Sequence[Finding] = (), policy: Policy = DEFAULT
+) -> VerifyRun:
     """Compute and check ``plans``; ``data_findings`` (from loading) are reported with the rest.
 
     ``index`` is the indicator catalogue (``Dataset.catalogue``); the bundled one by default.
+    ``policy``: how printed figures are read (the rounding rule, the band of 左右).
     """
     index = index or bundled_index()
-    rates = results(plans)
-    claims = evaluate_claims(plans)
-    facts = gather(plans, index, claims)
-    ctx = Context(plans, index, rates, claims, facts, identities(facts, index))
+    rates = results(plans, policy)
+    claims = evaluate_claims(plans, policy)
+    facts = gather(plans, index, claims, policy)
+    ctx = Context(plans, index, rates, claims, facts, identities(facts, index), policy)
     findings = list(data_findings)
     for run_check in CHECKS:
         findings.extend(run_check(ctx))
@@ -126,7 +130,7 @@ def verify(
     chosen = select(data.plans, list(plans))
     if files:
         chosen = in_files(chosen, list(files))
-    run = check(chosen, data.catalogue, data.findings)
+    run = check(chosen, data.catalogue, data.findings, settings.policy if settings else DEFAULT)
     if files:
         run.findings = [f for f in run.findings if f.file in files]
     run.findings = choose(run.findings, settings)
@@ -134,10 +138,10 @@ def verify(
     return run
 
 
-def compare(data: Dataset, plans: Sequence[str], *, shared: bool = False) -> Comparison:
+def compare(data: Dataset, plans: Sequence[str], *, shared: bool = False, policy: Policy = DEFAULT) -> Comparison:
     """Plans side by side, one row per catalogue indicator; ``shared``: only rows that two or more of
     the plans set, with their look-alikes. Raises ``PlanLookupError`` for an unknown name."""
-    result = compare_plans(select(data.plans, list(plans)), data.catalogue)
+    result = compare_plans(select(data.plans, list(plans)), data.catalogue, policy)
     if shared:
         result.rows = shared_rows(result)
     return result

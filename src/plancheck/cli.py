@@ -157,6 +157,34 @@ FailOnOption = Annotated[
     ),
 ]
 StrictOption = Annotated[bool, typer.Option("--strict", help="Fail on warnings too (--fail-on warning).")]
+
+
+class RoundingRule(str, enum.Enum):
+    half_up = "half-up"
+    half_even = "half-even"
+    any = "any"
+
+
+RoundingOption = Annotated[
+    RoundingRule | None,
+    typer.Option(
+        "--rounding",
+        help="How the printed figures were rounded: half-up (四舍五入, the default: 1.32 is [1.315, 1.325)), "
+        "half-even, or any (both ends of a figure's interval count).",
+        show_default=False,
+    ),
+]
+AboutOption = Annotated[
+    float | None,
+    typer.Option(
+        "--about-band",
+        metavar="FRACTION",
+        min=0.0001,
+        max=0.9999,
+        help="The relative band of 左右 (about), default 0.1: 500左右 is 450 to 550.",
+        show_default=False,
+    ),
+]
 StdinNameOption = Annotated[
     str | None,
     typer.Option(
@@ -283,6 +311,8 @@ def _settings(
     quiet: bool = False,
     fail_on: FailOn | None = None,
     strict: bool = False,
+    rounding: RoundingRule | None = None,
+    about_band: float | None = None,
 ) -> Settings:
     """The settings in effect: the configuration file's, overridden by the flags given."""
     from .loader.config import ConfigError, settings
@@ -313,6 +343,10 @@ def _settings(
         out.set("fail_on", fail_on.value, "--fail-on")
     elif strict:
         out.set("fail_on", "warning", "--strict")
+    if rounding is not None:
+        out.set("rounding", rounding.value, "--rounding")
+    if about_band is not None:
+        out.set("about_band", about_band, "--about-band")
     return out
 
 
@@ -584,6 +618,8 @@ def verify_cmd(
     quiet: QuietOption = False,
     fail_on: FailOnOption = None,
     stdin_filename: StdinNameOption = None,
+    rounding: RoundingOption = None,
+    about_band: AboutOption = None,
 ) -> None:
     from . import api
     from .loader.files import YAML_SUFFIXES, display_name
@@ -608,6 +644,8 @@ def verify_cmd(
         quiet=quiet,
         fail_on=fail_on,
         strict=strict,
+        rounding=rounding,
+        about_band=about_band,
     )
     if targets:  # the files, and the rest of their directories (or the data) for cross-file checks
         new = Path(stdin.name) if stdin is not None and stdin.name != STDIN else None
@@ -648,6 +686,9 @@ def compare_cmd(
     ] = False,
     output: OutputOption = None,
     force: ForceOption = False,
+    config: ConfigOption = None,
+    rounding: RoundingOption = None,
+    about_band: AboutOption = None,
 ) -> None:
     """Compare plans side by side: one row per indicator, aligned through the indicator catalogue.
 
@@ -663,9 +704,11 @@ def compare_cmd(
     from . import api
     from .render.comparison import COMPARE_REPORTERS
 
-    loaded = _load(_paths(data))
+    flag = _paths(data)
+    settings = _settings(_start(flag), config, rounding=rounding, about_band=about_band)
+    loaded = _load(_data_paths(flag, settings))
     with _usage_errors():
-        result = api.compare(loaded, plans, shared=shared)
+        result = api.compare(loaded, plans, shared=shared, policy=settings.policy)
     if len(result.plans) < 2:
         _fail("compare needs two or more different plans (see `plancheck list`)")
     _deliver(

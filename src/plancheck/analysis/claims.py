@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from fractions import Fraction
 
 import numpy as np
 
 from ..arith import growth
 from ..arith.growth import RateUnit
-from ..arith.interval import OPENS_DOWN, OPENS_UP, interval
-from ..arith.numbers import finite_or_none, format_number
+from ..arith.interval import DEFAULT, OPENS_DOWN, OPENS_UP, Interval, Policy, exact, interval
+from ..arith.numbers import finite_or_none, format_number, format_range
 from ..model.jsonvalue import JsonObject
 from ..model.notation import RATE_UNIT_SYMBOLS, is_share
 from ..model.plan import Change, ChangeUnit, Claim, ClaimValue, Plan
@@ -34,40 +35,55 @@ from ..model.status import Status, verdict
 _ARITH: dict[str, RateUnit] = {"percent": "percent", "pp": "pp", "absolute": "pp", "times": "times"}
 
 
-def change_amount(ch: Change, target: bool = False) -> tuple[str, tuple[float, float]]:
+def change_amount(ch: Change, target: bool = False, policy: Policy = DEFAULT) -> tuple[str, Interval]:
     """The change as printed (or the sum of its parts) and its interval.
 
     ``target``: the change leads to a value within the plan's own period, so it is a set value
     (新增100家 for this year), exact like a table's target; otherwise a measurement, rounded.
     """
     if ch.parts:
-        total = sum(float(p.value) for p in ch.parts)
-        each = [interval(p.value, measured=not target) for p in ch.parts]
-        lo, hi = sum(b.low for b in each), sum(b.high for b in each)
-        text = format_number(total, max(p.decimals for p in ch.parts))
+        total = sum(exact(p.value) for p in ch.parts)
+        each = [interval(p.value, measured=not target, policy=policy) for p in ch.parts]
+        lows = [b.low_exact for b in each]
+        highs = [b.high_exact for b in each]
+        bounds = Interval(
+            sum(b.low for b in each),
+            sum(b.high for b in each),
+            any(b.low_open for b in each),
+            any(b.high_open for b in each),
+            None if None in lows else sum((x for x in lows if x is not None), Fraction(0)),
+            None if None in highs else sum((x for x in highs if x is not None), Fraction(0)),
+        )
         if ch.qualifier in OPENS_UP:
-            hi = math.inf
-        return text, (lo, hi)
+            bounds = Interval(bounds.low, math.inf, bounds.low_open, True, bounds.low_exact, None)
+        return format_number(float(total), max(p.decimals for p in ch.parts)), bounds
     assert ch.value is not None
     words = ch.printed is not None and not any(c.isdigit() for c in ch.printed)
-    bounds = interval(ch.value, ch.qualifier, measured=not (words or target))
-    return ch.value, (bounds.low, bounds.high)
+    return ch.value, interval(ch.value, ch.qualifier, measured=not (words or target), policy=policy)
 
 
 @dataclass
 class End:
+    """One end of a claim: its value and interval, printed or implied by a change."""
+
     point: float
-    low: float
-    high: float
+    bounds: Interval
     implied: bool = False
 
+    @property
+    def low(self) -> float:
+        return self.bounds.low
 
-def _end(v: ClaimValue, plan: Plan) -> End | None:
+    @property
+    def high(self) -> float:
+        return self.bounds.high
+
+
+def _end(v: ClaimValue, plan: Plan, policy: Policy) -> End | None:
     """A printed end: a measurement before the plan's period (rounded), a set target within it (exact)."""
     if v.value is None:
         return None
-    bounds = interval(v.value, v.qualifier, measured=v.year < plan.period.first)
-    return End(float(v.value), bounds.low, bounds.high)
+    return End(float(v.value), interval(v.value, v.qualifier, measured=v.year < plan.period.first, policy=policy))
 
 
 @dataclass
@@ -159,7 +175,9 @@ def _implied(
     return stacked
 
 
-def _pace_results(items: list[tuple[Plan, Claim]], ends: dict[int, list[End | None]]) -> list[ClaimResult]:
+def _pace_results(
+    items: list[tuple[Plan, Claim]], ends: dict[int, list[End | None]], policy: Policy
+) -> list[ClaimResult]:
     """Two printed ends and nothing stated: the pace between them."""
     paces = []
     for p, c in items:
@@ -175,11 +193,11 @@ def _pace_results(items: list[tuple[Plan, Claim]], ends: dict[int, list[End | No
             years=c.end.year - c.start.year,
             stated=None,
             unit="pp" if is_share(c.unit) else "percent",
-            target_bounds=(end.low, end.high),
+            target_bounds=end.bounds,
         )
         for _, c, start, end in paces
     ]
-    out = growth.evaluate(cases)
+    out = growth.evaluate(cases, policy)
     return [
         ClaimResult(
             p,
@@ -196,11 +214,11 @@ def _pace_results(items: list[tuple[Plan, Claim]], ends: dict[int, list[End | No
     ]
 
 
-def evaluate(plans: list[Plan]) -> list[ClaimResult]:
+def evaluate(plans: list[Plan], policy: Policy = DEFAULT) -> list[ClaimResult]:
     """Every claim check: paces, implied values (which then stand in for the missing end), verdicts."""
     items = [(p, c) for p in plans for c in p.claims]
-    ends: dict[int, list[End | None]] = {id(c): [_end(c.start, p), _end(c.end, p)] for p, c in items}
-    results = _pace_results(items, ends)
+    ends: dict[int, list[End | None]] = {id(c): [_end(c.start, p, policy), _end(c.end, p, policy)] for p, c in items}
+    results = _pace_results(items, ends, policy)
 
     rounds = max((len(c.changes) for _, c in items), default=0)
     for k in range(rounds):
@@ -212,13 +230,15 @@ def evaluate(plans: list[Plan]) -> list[ClaimResult]:
             if start is not None and end is not None:
                 both.append((p, c, start, end))
         if missing:  # after `both` is taken: a value implied now is checked from the next change on
-            results += _implied_results(missing, k, ends)
+            results += _implied_results(missing, k, ends, policy)
         if both:
-            results += _checked_results(both, k)
+            results += _checked_results(both, k, policy)
     return results
 
 
-def _implied_results(missing: list[tuple[Plan, Claim]], k: int, ends: dict[int, list[End | None]]) -> list[ClaimResult]:
+def _implied_results(
+    missing: list[tuple[Plan, Claim]], k: int, ends: dict[int, list[End | None]], policy: Policy
+) -> list[ClaimResult]:
     """One end printed and the k-th change: the other end, which then stands in for it."""
     known: list[End] = []
     amounts: list[tuple[float, float, float]] = []
@@ -231,15 +251,15 @@ def _implied_results(missing: list[tuple[Plan, Claim]], k: int, ends: dict[int, 
         present = start or end
         assert present is not None  # a claim prints at least one end (the model says so)
         known.append(present)
-        text, (lo, hi) = change_amount(ch, target=c.end.year >= p.period.first)
-        amounts.append((float(text), lo, hi))
+        text, bounds = change_amount(ch, target=c.end.year >= p.period.first, policy=policy)
+        amounts.append((float(text), bounds.low, bounds.high))
         units.append(ch.unit)
         years.append(c.end.year - c.start.year if ch.per_year else 1)
         forward.append(end is None)
     out = _implied(known, amounts, units, years, forward)
     results = []
     for i, (p, c) in enumerate(missing):
-        value = End(float(out[0, i]), float(out[1, i]), float(out[2, i]), implied=True)
+        value = End(float(out[0, i]), Interval(float(out[1, i]), float(out[2, i])), implied=True)
         ends[id(c)][1 if forward[i] else 0] = value
         year = c.end.year if forward[i] else c.start.year
         results.append(
@@ -259,12 +279,12 @@ def _implied_results(missing: list[tuple[Plan, Claim]], k: int, ends: dict[int, 
     return results
 
 
-def _checked_results(both: list[tuple[Plan, Claim, End, End]], k: int) -> list[ClaimResult]:
+def _checked_results(both: list[tuple[Plan, Claim, End, End]], k: int, policy: Policy) -> list[ClaimResult]:
     """Both ends known (printed or implied) and the k-th change: checked like a stated rate."""
     cases = []
     for p, c, start, end in both:
         ch = c.changes[k]
-        text, bounds = change_amount(ch, target=c.end.year >= p.period.first)
+        text, bounds = change_amount(ch, target=c.end.year >= p.period.first, policy=policy)
         cases.append(
             growth.Case(
                 baseline=start.point if start.implied or c.start.value is None else c.start.value,
@@ -274,12 +294,12 @@ def _checked_results(both: list[tuple[Plan, Claim, End, End]], k: int) -> list[C
                 unit=_ARITH[ch.unit],
                 target_qualifier=c.end.qualifier if not end.implied else None,
                 stated_qualifier=ch.qualifier,
-                baseline_bounds=(start.low, start.high),
-                target_bounds=(end.low, end.high),
+                baseline_bounds=start.bounds,
+                target_bounds=end.bounds,
                 stated_bounds=bounds,
             )
         )
-    out = growth.evaluate(cases)
+    out = growth.evaluate(cases, policy)
     return [
         ClaimResult(
             p,
@@ -331,17 +351,15 @@ def describe(r: ClaimResult) -> str:
         elif upper_only and not lower_only:
             value = f"at most {format_number(r.high, 2)}{c.unit}"
         else:
-            value = (
-                f"{format_number(r.point, 2)}{c.unit} ({format_number(r.low, 3)} to "
-                f"{format_number(r.high, 3)} within rounding)"
-            )
+            lo, hi = format_range(r.low, r.high, 3)
+            value = f"{format_number(r.point, 2)}{c.unit} ({lo} to {hi} within rounding)"
         return f"{c.subject}: {mark}{known.value}{c.unit} in {known.year} and {words} imply {value} in {r.implied_year}"
     used = r.ends or (math.nan, math.nan)
     start = c.start.value or f"{format_number(used[0], 2)} (implied)"
     end = c.end.value or f"{format_number(used[1], 2)} (implied)"
     span = f"{start} ({c.start.year}) → {end} ({c.end.year})"
     gives = format_number(r.point, 3) + (c.unit if r.unit == "absolute" else RATE_UNIT_SYMBOLS[r.unit])
-    rng = f"{format_number(r.low, 3)} to {format_number(r.high, 3)}"
+    rng = "{} to {}".format(*format_range(r.low, r.high, 3))
     if r.status is Status.CONSISTENT:
         return f"{c.subject}: {words} fits {span} ({gives})"
     if r.status is Status.ROUNDING:

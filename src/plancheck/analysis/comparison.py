@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any
 
 from ..arith import growth
 from ..arith.growth import RateUnit
+from ..arith.interval import DEFAULT, Policy
 from ..arith.numbers import format_number
 from ..arith.printed import decimals
 from ..model.catalogue import Entry, Index, conversion
@@ -46,7 +48,7 @@ class Cell:
 
     plan: Plan
     indicator: Indicator
-    factor: float | None  # printed unit → row unit; None when the units differ in kind
+    factor: Fraction | None  # printed unit → row unit, exactly; None when the units differ in kind
     pace: float | None = None
     pace_unit: RateUnit | None = None  # percent | pp
     pace_basis: str | None = None  # implied (from baseline and target) | stated (the plan's own rate)
@@ -74,7 +76,7 @@ class Cell:
             "indicator": ind.id,
             "name": ind.name,
             "unit": ind.unit,
-            "factor": self.factor,
+            "factor": None if self.factor is None else float(self.factor),
             "baseline": {"year": b.year, "value": b.value, "converted": self.convert(b.value)} if b else None,
             "target": {
                 "year": t.year,
@@ -183,10 +185,10 @@ class Comparison:
         }
 
 
-def _paces(plans: list[Plan]) -> dict[tuple[str, str], tuple[float, RateUnit]]:
+def _paces(plans: list[Plan], policy: Policy) -> dict[tuple[str, str], tuple[float, RateUnit]]:
     """(plan, indicator) → (annual pace, unit) from baseline and target, in one vectorised pass."""
     out: dict[tuple[str, str], tuple[float, RateUnit]] = {}
-    for r in results(plans):
+    for r in results(plans, policy):
         if r.kind == "growth" and r.point is not None and r.unit in ("percent", "pp") and math.isfinite(r.point):
             out[(r.plan.id, r.indicator.id)] = (r.point, r.unit)
     return out
@@ -240,8 +242,8 @@ def _judge(row: Row) -> None:
         row.leader, row.basis = _rank(level, better), "level"  # type: ignore[arg-type]
 
 
-def compare(plans: list[Plan], index: Index) -> Comparison:
-    paces = _paces(plans)
+def compare(plans: list[Plan], index: Index, policy: Policy = DEFAULT) -> Comparison:
+    paces = _paces(plans, policy)
     rows: dict[tuple[Any, ...], Row] = {}
     local_rows: list[Row] = []
     for plan in plans:
@@ -254,7 +256,7 @@ def compare(plans: list[Plan], index: Index) -> Comparison:
                 target.append(row)
             else:
                 row = rows.setdefault(group, Row(entry.key, ind.scope, entry, {}))  # type: ignore[union-attr]
-            factor = conversion(ind.unit, row.unit) if entry and row.entry else 1.0
+            factor = conversion(ind.unit, row.unit) if entry and row.entry else Fraction(1)
             cell = Cell(plan, ind, factor)
             if (plan.id, ind.id) in paces:
                 cell.pace, cell.pace_unit = paces[(plan.id, ind.id)]

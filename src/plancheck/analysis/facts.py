@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from fractions import Fraction
 
 import numpy as np
 
-from ..arith.interval import interval
+from ..arith.interval import DEFAULT, Policy, exact, interval
 from ..arith.numbers import finite_or_none
 from ..model.catalogue import Identity, Index, conversion
 from ..model.jsonvalue import JsonObject
@@ -37,13 +38,15 @@ class Fact:
     place: Place  # file, line, column in the data
 
 
-def _interval(value: str, qualifier: str | None, measured: bool, factor: float) -> tuple[float, float, float]:
+def _interval(
+    value: str, qualifier: str | None, measured: bool, factor: Fraction, policy: Policy
+) -> tuple[float, float, float]:
     """Point, low and high of a printed figure, in the catalogue entry's unit."""
-    bounds = interval(value, qualifier, measured=measured).scaled(factor)
-    return float(value) * factor, bounds.low, bounds.high
+    bounds = interval(value, qualifier, measured=measured, policy=policy).scaled(factor)
+    return float(exact(value) * factor), bounds.low, bounds.high
 
 
-def gather(plans: list[Plan], index: Index, claims: list[ClaimResult]) -> list[Fact]:
+def gather(plans: list[Plan], index: Index, claims: list[ClaimResult], policy: Policy = DEFAULT) -> list[Fact]:
     """Every fact of the plans, the first source of a (plan, key, year) first."""
     facts: list[Fact] = []
     for plan in plans:
@@ -59,7 +62,7 @@ def gather(plans: list[Plan], index: Index, claims: list[ClaimResult]) -> list[F
                         plan,
                         entry.key,
                         b.year,
-                        *_interval(b.value, None, True, factor),
+                        *_interval(b.value, None, True, factor, policy),
                         FactKind.MEASURED,
                         f"baseline of {ind.id}",
                         ind.place("baseline", "value"),
@@ -72,7 +75,7 @@ def gather(plans: list[Plan], index: Index, claims: list[ClaimResult]) -> list[F
                         plan,
                         entry.key,
                         t.year,
-                        *_interval(t.value, t.qualifier, False, factor),
+                        *_interval(t.value, t.qualifier, False, factor, policy),
                         FactKind.TARGET,
                         f"target of {ind.id}",
                         ind.place("target", "value"),
@@ -92,7 +95,7 @@ def gather(plans: list[Plan], index: Index, claims: list[ClaimResult]) -> list[F
                             plan,
                             entry.key,
                             end.year,
-                            *_interval(end.value, end.qualifier, measured, factor),
+                            *_interval(end.value, end.qualifier, measured, factor, policy),
                             FactKind.MEASURED if measured else FactKind.TARGET,
                             f"claim {claim.id}",
                             claim.place(part, "value"),

@@ -12,6 +12,7 @@ from typing import Literal
 
 from ..arith import growth
 from ..arith.growth import RateUnit
+from ..arith.interval import DEFAULT, Policy
 from ..arith.numbers import finite_or_none
 from ..model.jsonvalue import JsonObject
 from ..model.plan import Baseline, Growth, Indicator, Plan, Target, Total
@@ -124,7 +125,7 @@ def unchecked_reason(ind: Indicator, stated: Growth | Total | None) -> Unchecked
     return None
 
 
-def results(plans: list[Plan]) -> list[GrowthResult]:
+def results(plans: list[Plan], policy: Policy = DEFAULT) -> list[GrowthResult]:
     """One result per stated growth or total of every indicator (one per indicator stating nothing)."""
     out: list[GrowthResult] = []
     cases: list[growth.Case] = []
@@ -176,7 +177,7 @@ def results(plans: list[Plan]) -> list[GrowthResult]:
                     )
                     computable.append(r)
     if cases:
-        res = growth.evaluate(cases)  # one vectorised pass over every indicator of every plan
+        res = growth.evaluate(cases, policy)  # one vectorised pass over every indicator of every plan
         for i, r in enumerate(computable):
             r.point, r.low, r.high = float(res.point[i]), float(res.low[i]), float(res.high[i])
             r.exact = (float(res.exact_low[i]), float(res.exact_high[i]))

@@ -1,37 +1,42 @@
 """Growth arithmetic, rounding-aware, for all indicators at once.
 
-Every printed figure stands for an interval: a baseline of 7.4 is [7.35, 7.45], a stated 22% is
-[21.5, 22.5]. For each indicator the growth the baseline and target imply is computed as a range, in
-one numpy pass over arrays that hold every selected indicator:
+Every printed figure stands for an interval: a baseline of 7.4 is [7.35, 7.45), a stated 22% is
+[21.5, 22.5) (see ``interval.interval``). For each indicator the growth the baseline and target
+imply is computed as a range, in one numpy pass over arrays that hold every selected indicator:
 
 * compound percent a year, for levels: ((T/B)^(1/n) − 1) × 100
 * percentage points a year, for shares: (T − B) / n
 * over the whole span (a stated 累计 total): the same with n = 1, or T/B for a multiple
 
 Both formulas rise with T and fall with B, so the range over a box of B and T is reached at its
-corners: low = f(B_high, T_low), high = f(B_low, T_high).
+corners: low = f(B_high, T_low), high = f(B_low, T_high); an end of the range is included only if
+both corners it comes from are.
 
 Three ranges are compared with the stated interval S:
 
-* E, the *exact* range: the baseline as printed, the target as qualified (a set value; see
-  ``interval.interval`` for what each qualifier does);
+* E, the *exact* range: the baseline as printed, the target as qualified (a set value);
 * F, the *full* range: E with the baseline also spread over its rounding interval;
 * S, the stated rate with its own rounding interval, opened by its qualifier (15%以上 → [14.5, ∞)).
 
 ``exact_ok``: E meets S (consistent). ``full_ok``: F meets S (where only F does, the figures add up
-only thanks to the baseline's rounding). Neither: inconsistent. No fixed tolerance is used anywhere;
-a guard of 1e-9 of a unit of the last digit only absorbs binary floating-point noise.
+only thanks to the baseline's rounding). Neither: inconsistent. No tolerance decides anything:
+where an end of a range and an end of S are closer than binary floating point can tell apart,
+they are compared exactly, in fractions (a compound rate through (1 + s)^n, which is rational), and
+ends that are equal meet only if both are included: baseline 1.32 → target 1.6 over 5 years gives
+(1.6 − 1.325)/5 = 0.055, the very top of a stated 0.05's [0.045, 0.055), so under half-up rounding
+the two do not meet.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Literal
 
 import numpy as np
 
-from .interval import Interval, interval
+from .interval import DEFAULT, NOISE, Interval, Policy, exact, interval
 from .printed import decimals, is_printed
 
 RateUnit = Literal["percent", "pp", "times"]
@@ -60,9 +65,9 @@ class Case:
     # Explicit intervals, where the printed text alone does not give them: a measured end point
     # (both ends of a prose claim are rounded measurements), a value implied by another claim, a
     # multiple printed as a word (增长一倍 is exactly 2), or increments that add up.
-    baseline_bounds: tuple[float, float] | None = None
-    target_bounds: tuple[float, float] | None = None
-    stated_bounds: tuple[float, float] | None = None
+    baseline_bounds: Interval | None = None
+    target_bounds: Interval | None = None
+    stated_bounds: Interval | None = None
 
 
 @dataclass
@@ -95,42 +100,89 @@ def _rate(unit: np.ndarray, b: np.ndarray, t: np.ndarray, n: np.ndarray) -> np.n
     return rate
 
 
-def _meets(lo1: np.ndarray, hi1: np.ndarray, lo2: np.ndarray, hi2: np.ndarray, guard: np.ndarray) -> np.ndarray:
-    meets: np.ndarray = np.maximum(lo1, lo2) <= np.minimum(hi1, hi2) + guard
-    return meets
+def _exact_sign(unit: int, b: Fraction, t: Fraction, n: int, s: Fraction) -> int | None:
+    """The sign of rate(b, t) − s, computed exactly; None where it cannot be (a baseline not above 0)."""
+    if unit == PP:
+        d = (t - b) / n - s
+    elif b <= 0:
+        return None
+    elif unit == TIMES:
+        d = t / b - s
+    else:  # compound: rate(b, t) ≥ s  ⟺  t/b ≥ (1 + s/100)^n, where 1 + s/100 > 0
+        base = 1 + s / 100
+        if base <= 0:
+            return 0 if t == 0 and base == 0 else 1
+        d = t / b - base**n
+    return (d > 0) - (d < 0)
 
 
-def _bounds(value: str | float, qualifier: str | None, *, measured: bool, upper: str | None = None) -> Interval:
-    if isinstance(value, float):  # a computed value: exact
-        return Interval(value, value)
-    return interval(value, qualifier, measured=measured, upper=upper)
+@dataclass(frozen=True)
+class _End:
+    value: float
+    open: bool
+    b: Fraction | None  # the corner it comes from, exactly (None: not known exactly)
+    t: Fraction | None
 
 
-def evaluate(cases: list[Case]) -> Outcome:
-    """Compare every case in one vectorised pass."""
+def _range_meets(unit: int, n: int, low: _End, high: _End, stated: Interval) -> bool:
+    """A range of implied rates [low, high] against the stated interval, decided exactly near a tie."""
+
+    def not_after_rate(end: _End, s_value: float, s_exact: Fraction | None, s_open: bool, below: bool) -> bool:
+        # below: is the range's end at or below the stated end (the range's low against S's high)?
+        a, b = (end.value, s_value) if below else (s_value, end.value)
+        if math.isinf(a) or math.isinf(b) or abs(b - a) > NOISE * max(1.0, abs(a), abs(b)):
+            return a < b
+        if end.b is not None and end.t is not None and s_exact is not None and n > 0:
+            sign = _exact_sign(unit, end.b, end.t, n, s_exact)
+            if sign is not None and sign != 0:
+                return sign < 0 if below else sign > 0
+        return not (end.open or s_open)
+
+    return not_after_rate(low, stated.high, stated.high_exact, stated.high_open, True) and not_after_rate(
+        high, stated.low, stated.low_exact, stated.low_open, False
+    )
+
+
+def _bounds(
+    value: str | float, qualifier: str | None, *, measured: bool, policy: Policy, upper: str | None = None
+) -> Interval:
+    if isinstance(value, float):  # a computed value: exact as far as it goes
+        return Interval.point(value)
+    return interval(value, qualifier, measured=measured, upper=upper, policy=policy)
+
+
+def evaluate(cases: list[Case], policy: Policy = DEFAULT) -> Outcome:
+    """Compare every case in one vectorised pass (boundary ties decided exactly, case by case)."""
     with np.errstate(all="ignore"):  # overflow and 0/0 are data here: ∞ and NaN, never a warning
-        return _evaluate(cases)
+        return _evaluate(cases, policy)
 
 
-def _evaluate(cases: list[Case]) -> Outcome:
+def _evaluate(cases: list[Case], policy: Policy) -> Outcome:
     m = len(cases)
-    b = np.fromiter((float(c.baseline) for c in cases), float, m)
-    b_lo, b_hi = np.empty(m), np.empty(m)
-    t_lo, t_hi = np.empty(m), np.empty(m)  # exact range: the target as qualified
-    f_lo, f_hi = np.empty(m), np.empty(m)  # full range: a measured target's rounding too
-    s_lo, s_hi = np.empty(m), np.empty(m)
-    for i, c in enumerate(cases):  # building the arrays: qualifiers are per case
-        base = _bounds(c.baseline, None, measured=True)
-        b_lo[i], b_hi[i] = c.baseline_bounds or (base.low, base.high)
+    bases: list[Interval] = []
+    targets: list[Interval] = []
+    fulls: list[Interval] = []
+    saids: list[Interval | None] = []
+    for c in cases:  # building the intervals: qualifiers are per case
+        bases.append(c.baseline_bounds or _bounds(c.baseline, None, measured=True, policy=policy))
         # Targets are set values: exact, unless qualified (≥ opens, 左右 widens, 1—2 spans).
-        target = _bounds(c.target, c.target_qualifier, measured=False, upper=c.target_upper)
-        t_lo[i], t_hi[i] = target.low, target.high
-        f_lo[i], f_hi[i] = c.target_bounds or (t_lo[i], t_hi[i])
+        target = _bounds(c.target, c.target_qualifier, measured=False, policy=policy, upper=c.target_upper)
+        targets.append(target)
+        fulls.append(c.target_bounds or target)
         if c.stated is None:
-            s_lo[i], s_hi[i] = np.nan, np.nan
+            saids.append(None)
         else:
-            said = interval(c.stated, c.stated_qualifier, measured=True)
-            s_lo[i], s_hi[i] = c.stated_bounds or (said.low, said.high)
+            saids.append(c.stated_bounds or interval(c.stated, c.stated_qualifier, measured=True, policy=policy))
+    b = np.fromiter((float(c.baseline) for c in cases), float, m)
+    b_exact = [exact(c.baseline) if isinstance(c.baseline, str) else None for c in cases]
+    b_lo = np.fromiter((x.low for x in bases), float, m)
+    b_hi = np.fromiter((x.high for x in bases), float, m)
+    t_lo = np.fromiter((x.low for x in targets), float, m)
+    t_hi = np.fromiter((x.high for x in targets), float, m)
+    f_lo = np.fromiter((x.low for x in fulls), float, m)
+    f_hi = np.fromiter((x.high for x in fulls), float, m)
+    s_lo = np.fromiter((np.nan if x is None else x.low for x in saids), float, m)
+    s_hi = np.fromiter((np.nan if x is None else x.high for x in saids), float, m)
     t_point = np.fromiter((float(c.target) for c in cases), float, m)
     n = np.fromiter((c.years for c in cases), float, m)
     unit = np.fromiter((UNIT_CODES[c.unit] for c in cases), int, m)
@@ -138,14 +190,32 @@ def _evaluate(cases: list[Case]) -> Outcome:
     last_digit = np.fromiter(
         (1.0 if c.stated is None or not is_printed(c.stated) else 10.0 ** -decimals(c.stated) for c in cases), float, m
     )
-    guard = last_digit * 1e-9
 
     point = _rate(unit, b, t_point, n)
     exact_low, exact_high = _rate(unit, b, t_lo, n), _rate(unit, b, t_hi, n)
     low, high = _rate(unit, b_hi, f_lo, n), _rate(unit, b_lo, f_hi, n)
 
-    exact_ok = _meets(exact_low, exact_high, s_lo, s_hi, guard)
-    full_ok = _meets(low, high, s_lo, s_hi, guard)
+    exact_ok = np.zeros(m, dtype=bool)
+    full_ok = np.zeros(m, dtype=bool)
+    for i, said in enumerate(saids):
+        if said is None:
+            continue
+        k, years = int(unit[i]), int(n[i])
+        base, tgt, full = bases[i], targets[i], fulls[i]
+        exact_ok[i] = _range_meets(
+            k,
+            years,
+            _End(float(exact_low[i]), tgt.low_open, b_exact[i], tgt.low_exact),
+            _End(float(exact_high[i]), tgt.high_open, b_exact[i], tgt.high_exact),
+            said,
+        )
+        full_ok[i] = _range_meets(
+            k,
+            years,
+            _End(float(low[i]), base.high_open or full.low_open, base.high_exact, full.low_exact),
+            _End(float(high[i]), base.low_open or full.high_open, base.low_exact, full.high_exact),
+            said,
+        )
 
     growth_factor = np.where(unit == TIMES, stated, np.power(1.0 + stated / 100.0, n))
     implied_target = np.where(unit == PP, b + stated * n, b * growth_factor)
@@ -157,7 +227,13 @@ def _evaluate(cases: list[Case]) -> Outcome:
     other = np.where(unit == PP, PERCENT, np.where(unit == PERCENT, PP, TIMES))
     other_low = _rate(other, b_hi, f_lo, n)
     other_high = _rate(other, b_lo, f_hi, n)
-    other_fits = (unit != TIMES) & _meets(other_low, other_high, s_lo, s_hi, guard)
+    other_fits = np.array(
+        [
+            said is not None and unit[i] != TIMES and Interval(float(other_low[i]), float(other_high[i])).meets(said)
+            for i, said in enumerate(saids)
+        ],
+        dtype=bool,
+    )
 
     return Outcome(
         point,

@@ -34,3 +34,29 @@ def finite_or_none(x: float | None) -> float | None:
     if x is None or not math.isfinite(x):
         return None
     return float(x)
+
+
+def _outward(x: float, places: int, up: bool) -> float:
+    """``x`` rounded to ``places`` decimals away from the range's inside (up for a high end), once it
+    is snapped to a multiple of the unit it lies within binary noise of."""
+    k = x * 10.0**places
+    nearest = round(k)
+    if abs(k - nearest) <= 1e-9 * max(1.0, abs(k)):
+        k = nearest
+    return (math.ceil(k) if up else math.floor(k)) / 10.0**places
+
+
+def format_range(low: float, high: float, digits: int = 3) -> tuple[str, str]:
+    """The two ends of a computed range, rounded outwards (the low end down, the high end up) so that
+    the shown range holds the true one, with as many more decimals as a range narrower than one unit
+    of ``digits`` needs (8.9993 to 9.0002 is ``8.9993`` to ``9.0002``, not 9 to 9; 0.1083 to 0.125 at
+    two decimals is ``0.1`` to ``0.13``). An infinite end is ``∞``."""
+    if math.isinf(low) or math.isinf(high) or math.isnan(low) or math.isnan(high):
+        return format_number(low, digits), format_number(high, digits)
+    width = high - low
+    if width <= 1e-9 * max(1.0, abs(low), abs(high)):  # a point: its nearest
+        return format_number(low, digits), format_number(high, digits)
+    places = digits
+    while width > 0 and 10.0**-places > width and places < digits + 4:
+        places += 1
+    return format_number(_outward(low, places, False), places), format_number(_outward(high, places, True), places)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from ..analysis.claims import ClaimResult
 from ..analysis.facts import Fact, IdentityValue
 from ..analysis.rates import GrowthResult
+from ..arith.interval import DEFAULT, Policy
 from ..model.catalogue import Index
 from ..model.findings import Finding
 from ..model.plan import Indicator, Plan
@@ -34,6 +35,7 @@ class Context:
     claims: list[ClaimResult] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     identity_values: list[IdentityValue] = field(default_factory=list)
+    policy: Policy = DEFAULT  # how printed figures are read (rounding, 左右)
 
 
 Check = Callable[[Context], Iterator[Finding]]

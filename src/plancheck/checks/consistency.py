@@ -53,7 +53,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
-from ..arith.numbers import format_number
+from ..arith.numbers import format_number, format_range
 from ..arith.printed import decimals, half_unit
 from ..model.findings import Finding
 from ..model.notation import RATE_UNIT_SYMBOLS, qualified
@@ -78,7 +78,8 @@ def range_text(low: float, high: float, unit: str, digits: int, per_year: bool) 
         return f"at least {rate_text(low, unit, digits, per_year)}"
     if math.isinf(low):
         return f"at most {rate_text(high, unit, digits, per_year)}"
-    return f"{format_number(low, digits)} to {rate_text(high, unit, digits, per_year)}"
+    lo, hi = format_range(low, high, digits)
+    return f"{lo} to {hi}{RATE_UNIT_SYMBOLS[unit]}" + ("/yr" if per_year and unit != "times" else "")
 
 
 def _implied(target: float, baseline: float, digits: int, target_year: int, base_year: int) -> str:

@@ -95,7 +95,7 @@ from collections.abc import Iterator
 
 from ..analysis.facts import IdentityValue
 from ..arith.growth import annual_rate
-from ..arith.numbers import format_number
+from ..arith.numbers import format_number, format_range
 from ..model.findings import Finding
 from ..model.status import Level
 from .base import Context, Rule, at
@@ -111,6 +111,11 @@ def _num(x: float) -> str:
     return format_number(x, 1 if abs(x) >= 100 else 2)
 
 
+def _range(low: float, high: float, digits: int | None = None) -> str:
+    places = digits if digits is not None else (1 if max(abs(low), abs(high)) >= 100 else 2)
+    return "{} to {}".format(*format_range(low, high, places))
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     by_fact = {(f.plan.id, f.key, f.year): f for f in ctx.facts}
     series: dict[tuple[str, str], list[IdentityValue]] = {}
@@ -119,7 +124,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         shares = "%" if ident.scale == 100 else ""
         message = (
             f"implied {ident.quantity} ({ident.quantity_en}) in {v.year}: {_num(v.point)}{ident.unit} "
-            f"({_num(v.low)} to {_num(v.high)}) = {n.key} {format_number(n.point, 4)} ({n.source}) ÷ "
+            f"({_range(v.low, v.high)}) = {n.key} {format_number(n.point, 4)} ({n.source}) ÷ "
             f"{d.key} {format_number(d.point, 4)}{shares} ({d.source})"
         )
         yield at(VALUE, n.place, v.plan.id, ident.id, message)
@@ -131,7 +136,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 v.plan.id,
                 ident.id,
                 f"{ident.quantity} in {v.year} is stated as {_num(stated.point)}{ident.unit} ({stated.source}), "
-                f"but {n.key} ÷ {d.key} gives {_num(v.low)} to {_num(v.high)}: one of the three figures is off",
+                f"but {n.key} ÷ {d.key} gives {_range(v.low, v.high)}: one of the three figures is off",
             )
         series.setdefault((v.plan.id, ident.id), []).append(v)
     for values in series.values():
@@ -144,7 +149,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             text = (
                 f"{ident.quantity} implied by {ident.numerator} and {ident.denominator}: "
                 f"{_num(a.point)}{ident.unit} ({a.year}) → {_num(b.point)}{ident.unit} ({b.year}), "
-                f"{format_number(point, 2)}% a year ({format_number(low, 2)} to {_num(high)})"
+                f"{format_number(point, 2)}% a year ({_range(low, high, 2)})"
             )
             band = ident.growth_band
             if band and (low > band.high or high < band.low):

@@ -125,7 +125,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         )
         for _, b, t, g, unit in wrong
     ]
-    out = growth.evaluate(cases)  # the same figures read as the whole span's change
+    out = growth.evaluate(cases, ctx.policy)  # the same figures read as the whole span's change
     for i, (r, b, t, g, unit) in enumerate(wrong):
         if out.full_ok[i]:
             symbol = RATE_UNIT_SYMBOLS[unit]

@@ -52,7 +52,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                 if r.year is not None and r.year != t.year:
                     continue
                 said = f"line {r.line} says {qualified(r.value, r.qualifier)}{(r.printed and f' ({r.printed})') or ''}"
-                if not interval(t.value, measured=True).meets(interval(r.value, measured=True)):
+                mine = interval(t.value, measured=True, policy=ctx.policy)
+                if not mine.meets(interval(r.value, measured=True, policy=ctx.policy)):
                     yield finding(
                         MISMATCH,
                         plan,

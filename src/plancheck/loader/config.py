@@ -113,7 +113,7 @@ def settings(start: Path | None = None, explicit: Path | None = None) -> Setting
         value = getattr(config, attr)
         if value is not None:
             out.set(attr, [here / p for p in value], name)
-    for attr in ("select", "ignore", "per_file_ignores", "min_level"):
+    for attr in ("select", "ignore", "per_file_ignores", "min_level", "rounding", "about_band"):
         value = getattr(config, attr)
         if value is not None:
             out.set(attr, value, name)

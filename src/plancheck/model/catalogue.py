@@ -10,6 +10,7 @@ agree up to scale, and is otherwise local to its plan.
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, model_validator
@@ -17,7 +18,8 @@ from pydantic import AfterValidator, Field, model_validator
 from .base import Model
 from .plan import Indicator, Slug
 
-SCALES = (("万亿", 1e12), ("亿", 1e8), ("万", 1e4), ("千", 1e3))
+SCALES = (("万亿", Fraction(10**12)), ("亿", Fraction(10**8)), ("万", Fraction(10**4)), ("千", Fraction(10**3)))
+"""Chinese unit prefixes and their exact factors: 2.9万亿元 is 29,000亿元, not 28,999.999…"""
 
 
 class Entry(Model):
@@ -105,13 +107,13 @@ class Catalogue(Model):
         return self
 
 
-def split_unit(unit: str) -> tuple[float, str]:
-    """``亿元`` → (1e8, 元); ``万家`` → (1e4, 家); ``%`` → (1, %)."""
+def split_unit(unit: str) -> tuple[Fraction, str]:
+    """``亿元`` → (10^8, 元); ``万家`` → (10^4, 家); ``%`` → (1, %)."""
     u = unit.strip()
     for prefix, factor in SCALES:
         if u.startswith(prefix) and len(u) > len(prefix):
             return factor, u[len(prefix) :]
-    return 1.0, u
+    return Fraction(1), u
 
 
 # Counter words that count the same things once an entry has said what is counted (孵化机构100个 and
@@ -119,7 +121,7 @@ def split_unit(unit: str) -> tuple[float, str]:
 COUNTERS = {"个": "家", "项": "件"}
 
 
-def conversion(src: str, dst: str) -> float | None:
+def conversion(src: str, dst: str) -> Fraction | None:
     """Factor that turns a value in ``src`` into ``dst`` units, or None when they differ in kind."""
     (fs, bs), (fd, bd) = split_unit(src), split_unit(dst)
     return fs / fd if COUNTERS.get(bs, bs) == COUNTERS.get(bd, bd) else None

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from fractions import Fraction
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import ConfigDict, Field
 
+from ..arith.interval import Policy, Rounding
 from .base import Model
 
 LevelName = Literal["info", "warning", "error"]
@@ -45,6 +47,18 @@ class ConfigFile(Model):
     min_level: LevelName | None = Field(
         None, alias="min-level", description="The lowest level shown: info (default), warning or error."
     )
+    rounding: Rounding | None = Field(
+        None,
+        description="How the printed figures were rounded: half-up (四舍五入, the default), half-even, or any "
+        "(either: an interval's ends both count).",
+    )
+    about_band: float | None = Field(
+        None,
+        alias="about-band",
+        gt=0,
+        lt=1,
+        description="The relative band of 左右 (about): 0.1 (the default) reads 500左右 as 450 to 550.",
+    )
 
 
 @dataclass
@@ -58,8 +72,15 @@ class Settings:
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     fail_on: str = "error"
     min_level: str = "info"
+    rounding: Rounding = "half-up"
+    about_band: float = 0.1
     file: Path | None = None  # the configuration file read, if any
     origin: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def policy(self) -> Policy:
+        """How printed figures are read under these settings."""
+        return Policy(self.rounding, Fraction(str(self.about_band)))
 
     def set(self, name: str, value: Any, origin: str) -> None:
         setattr(self, name, value)

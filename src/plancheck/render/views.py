@@ -6,7 +6,7 @@ import math
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from ..arith.numbers import format_number
+from ..arith.numbers import format_number, format_range
 from ..arith.printed import decimals
 from ..model import forms
 from ..model.notation import RATE_UNIT_SYMBOLS, qualified
@@ -171,7 +171,7 @@ def _compact_range(low: float, high: float, digits: int) -> str:
         return "≥" + format_number(low, digits)
     if math.isinf(low):
         return "≤" + format_number(high, digits)
-    lo, hi = format_number(low, digits), format_number(high, digits)
+    lo, hi = format_range(low, high, digits)
     return lo if lo == hi else f"{lo}–{hi}"
 
 
@@ -290,7 +290,17 @@ def settings_rows(settings: Settings) -> list[dict[str, str]]:
             "from": "found upwards from the data" if settings.file else "default",
         }
     ]
-    for name in ("data", "catalogue", "select", "ignore", "per_file_ignores", "fail_on", "min_level"):
+    for name in (
+        "data",
+        "catalogue",
+        "select",
+        "ignore",
+        "per_file_ignores",
+        "fail_on",
+        "min_level",
+        "rounding",
+        "about_band",
+    ):
         value = getattr(settings, name)
         origin = settings.origin.get(name)
         text = shown(value) if origin or value else defaults.get(name, shown(value))
