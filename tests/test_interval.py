@@ -42,6 +42,7 @@ CASES = [
     ("5.5", "at_most", False, None, HALF_UP, (-INF, 5.5, True, False)),  # 以内, 不超过
     ("5.5", "less_than", False, None, HALF_UP, (-INF, 5.5, True, True)),  # 低于
     ("5.5", "less_than", True, None, HALF_UP, (-INF, 5.55, True, True)),  # measured: below its rounding's top
+    ("7", "more_than", True, None, HALF_UP, (6.5, INF, True, True)),  # above some threshold in [6.5, 7.5)
     # 左右: the figure × (1 ± 0.1), whatever its digits, measured or not
     ("500", "about", False, None, HALF_UP, (450, 550, False, False)),
     ("500", "about", True, None, HALF_UP, (450, 550, False, False)),

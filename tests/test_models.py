@@ -77,7 +77,7 @@ def test_implausible_years_are_refused(year, advice):
 def test_an_indicator_needs_a_figure():
     with pytest.raises(ValidationError) as err:
         Indicator.model_validate({"id": "x", "name": "甲", "unit": "家", "category": "other"})
-    assert "at least one of target, growth or total" in str(err.value)
+    assert "at least one of target, growth, total, goal or relative" in str(err.value)
 
 
 def test_unknown_fields_are_forbidden():

@@ -39,11 +39,13 @@ import numpy as np
 from .interval import DEFAULT, NOISE, Interval, Policy, exact, interval
 from .printed import decimals, is_printed
 
-RateUnit = Literal["percent", "pp", "times"]
+RateUnit = Literal["percent", "pp", "times", "absolute"]
+"""percent: compound % a year; pp: percentage points a year; times: a multiple over the span;
+absolute: a change a year in the row's own unit (the same arithmetic as pp)."""
 
 # Unit codes of the arrays
 PERCENT, PP, TIMES = 0, 1, 2
-UNIT_CODES: dict[str, int] = {"percent": PERCENT, "pp": PP, "times": TIMES}
+UNIT_CODES: dict[str, int] = {"percent": PERCENT, "pp": PP, "times": TIMES, "absolute": PP}
 
 
 @dataclass(frozen=True)

@@ -165,9 +165,7 @@ def interval(
         if top.high > out.high:
             out = Interval(out.low, top.high, out.low_open, top.high_open, out.low_exact, top.high_exact)
     if qualifier in OPENS_UP:
-        strict = qualifier == "more_than" and not measured
-        out = Interval(out.low, math.inf, out.low_open or strict, True, out.low_exact, None)
+        out = Interval(out.low, math.inf, out.low_open or qualifier == "more_than", True, out.low_exact, None)
     elif qualifier in OPENS_DOWN:
-        strict = qualifier == "less_than" and not measured
-        out = Interval(-math.inf, out.high, True, out.high_open or strict, None, out.high_exact)
+        out = Interval(-math.inf, out.high, True, out.high_open or qualifier == "less_than", None, out.high_exact)
     return out

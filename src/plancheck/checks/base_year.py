@@ -32,7 +32,9 @@ def check(ctx: Context) -> Iterator[Finding]:
         expected = plan.period.first - 1
         for ind in plan.indicators:
             b = ind.baseline
-            if b is not None and b.year != expected and (ind.target is None or ind.target.kind == "level"):
+            if b is None or b.other_year:
+                continue  # a cell the table marks (*) as another year's data
+            if b.year != expected and (ind.target is None or ind.target.kind == "level"):
                 yield finding(
                     BASE_YEAR,
                     plan,

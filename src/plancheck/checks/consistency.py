@@ -55,6 +55,7 @@ from collections.abc import Iterator
 
 from ..arith.numbers import format_number, format_range
 from ..arith.printed import decimals, half_unit
+from ..model import forms
 from ..model.findings import Finding
 from ..model.notation import RATE_UNIT_SYMBOLS, qualified
 from ..model.status import Level, Status
@@ -97,8 +98,8 @@ def _implied(target: float, baseline: float, digits: int, target_year: int, base
 
 def check(ctx: Context) -> Iterator[Finding]:
     for r in ctx.results:
-        if r.status not in (Status.INCONSISTENT, Status.ROUNDING):
-            continue
+        if r.status not in (Status.INCONSISTENT, Status.ROUNDING) or r.kind == "rate" or r.target is None:
+            continue  # a rate row's and a cumulative change's checks are the shapes module's
         s, b, t = r.stated, r.baseline, r.target
         assert s is not None
         assert b is not None
@@ -113,8 +114,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         digits = max(decimals(s.value) + 1, 2)
         stated = qualified(rate_text(float(s.value), s.unit, decimals(s.value), annual), s.qualifier)
         what = "stated growth" if annual else "stated total"
-        target = qualified(t.value, t.qualifier)
-        span = f"{b.value} ({b.year}) → {target} ({t.year})"
+        start, end = qualified(forms.figure(b), b.qualifier), qualified(forms.figure(t), t.qualifier)
+        span = f"{start} ({b.year}) → {end} ({t.year})"
         need = range_text(r.low, r.high, r.unit, digits, annual)
         point = rate_text(r.point, r.unit, digits, annual)
         if r.status is Status.ROUNDING:

@@ -18,8 +18,10 @@ Fails, the target is lower but the stated growth positive::
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 
+from ..model import forms
 from ..model.findings import Finding
 from ..model.status import Level
 from .base import Context, Rule, finding
@@ -31,9 +33,11 @@ RULES = (DIRECTION,)
 def check(ctx: Context) -> Iterator[Finding]:
     for r in ctx.results:
         s, b, t = r.stated, r.baseline, r.target
-        if r.reason is not None or s is None or b is None or t is None or s.unit == "times":
+        if r.reason is not None or s is None or b is None or t is None or s.unit == "times" or r.kind == "rate":
             continue
-        stated, move = float(s.value), t.number - b.number
+        if r.point is None or math.isnan(r.point):
+            continue
+        stated, move = float(s.value), r.point  # the figures' own change, in the row's unit (万亿 → 亿)
         if stated > 0 > move or stated < 0 < move:
             word = "positive" if stated > 0 else "negative"
             where_ = "below" if move < 0 else "above"
@@ -41,8 +45,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                 DIRECTION,
                 r.plan,
                 r.indicator,
-                f"the stated growth {s.value} is {word}, but the target {t.value} ({t.year}) is "
-                f"{where_} the baseline {b.value} ({b.year}): check the sign, the figures and their years",
+                f"the stated growth {s.value} is {word}, but the target {forms.figure(t)} ({t.year}) is "
+                f"{where_} the baseline {forms.figure(b)} ({b.year}): check the sign, the figures and their years",
                 r.kind,
                 "value",
             )

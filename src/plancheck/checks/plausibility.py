@@ -54,7 +54,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         span = plan.period.last - plan.period.first + 1
         for ind in plan.indicators:
             g, b, t = ind.growth, ind.baseline, ind.target
-            if g is None:
+            if g is None or ind.kind == "rate" or g.unit == "absolute":
                 continue
             n = t.year - b.year if b and t and t.year > b.year else span
             rate = float(g.value)

@@ -27,6 +27,7 @@ from . import (
     plausibility,
     policy,
     restated,
+    shapes,
     successive,
     unknown_key,
     year_order,
@@ -38,6 +39,7 @@ DATA_MODULES: tuple[ModuleType, ...] = (year_order, duplicate_id, unknown_key)
 
 MODULES: tuple[ModuleType, ...] = (
     consistency,
+    shapes,
     direction,
     growth_unit,
     base_year,

@@ -87,12 +87,31 @@ Category = Literal[
 CATEGORIES: tuple[str, ...] = get_args(Category)
 
 
+BOUNDS = frozenset({"at_most", "less_than", "at_least", "more_than"})
+"""Qualifiers that make a yearly target a bound (a ceiling or a floor) rather than an amount."""
+
+PriceBasis = Literal["current", "constant"]
+PRICE_DOC = (
+    "current: at current prices (nominal); constant: at comparable prices (real, 按可比价格). A real rate "
+    "is not checked against nominal levels unless the indicator gives a deflator."
+)
+
+
 class Figure(Model):
     value: Printed = Field(description="The figure as printed in the source (a number; 3.20 keeps two decimals).")
     line: SeedLine
     printed: str | None = Field(
         None, description="The source's words where they are not the number itself (全覆盖, 翻一番, 1.5万)."
     )
+    unit: str | None = Field(
+        None,
+        description="The figure's own unit where it differs from the row's by a prefix (2.9 in 万亿元 on a "
+        "row in 亿元): converted exactly, keeping the figure's printed precision.",
+    )
+    exact: bool = Field(
+        False, description="The figure is exact, not rounded (an index base: 2012年=100; a count stated in words)."
+    )
+    price_basis: PriceBasis | None = Field(None, description=PRICE_DOC)
 
     @property
     def number(self) -> float:
@@ -115,8 +134,16 @@ Level = Annotated[Printed, AfterValidator(_not_negative)]
 class Baseline(Figure):
     """The base-year value: an actual measurement, rounded to the precision printed."""
 
-    value: Level = Field(description="The base-year value as printed (not negative).")
+    value: Printed = Field(description="The base-year value as printed (negative only for a rate row's rate).")
     year: Year = Field(description="The year the baseline value is for (a cell's own year where the plan marks one).")
+    qualifier: Qualifier | None = Field(
+        None, description="A bound rather than a value (突破4万亿: at_least). " + QUALIFIER_DOC
+    )
+    other_year: bool = Field(
+        False,
+        description="The table marks the cell (*) as another year's data: its year is intended, not a slip, so "
+        "base-year does not warn.",
+    )
 
 
 class Target(Figure):
@@ -133,26 +160,60 @@ class Target(Figure):
         description="level: the value in the target year; increment: 新增, an addition over the baseline "
         "(per year where the plan says 每年); cumulative: 累计, a sum over the whole period.",
     )
-    per_year: bool = Field(False, description="The target repeats every year of the period (每年新增 ...).")
+    per_year: bool = Field(
+        False,
+        description="The target holds every year of the period: a yearly ceiling or floor (<5.5 each year) or a "
+        "yearly amount (每年新增 ...), not a level to reach.",
+    )
 
 
 class Growth(Figure):
-    """A stated annual growth (年均增长)."""
+    """A stated annual growth (年均增长), or for a rate row the rate to hold each year."""
 
-    unit: Literal["percent", "pp"] = Field(
-        description="percent: compound growth in % a year; pp: percentage points a year (个百分点)."
+    unit: Literal["percent", "pp", "absolute"] = Field(
+        description="percent: compound growth in % a year; pp: percentage points a year (个百分点); absolute: "
+        "in the row's own unit a year (0.2岁)."
     )
     qualifier: Qualifier | None = Field(None, description=QUALIFIER_DOC)
 
 
 class Total(Figure):
-    """A stated change over the whole span from baseline to target (累计, 较…增长/提升)."""
+    """A stated change over the whole span (累计, 〔13.5〕, 较…增长/提升)."""
 
-    unit: Literal["percent", "pp", "times"] = Field(
-        description="percent: total growth in %; pp: change in percentage points; "
-        "times: target ÷ baseline (翻一番 = 2)."
+    unit: Literal["percent", "pp", "times", "absolute"] = Field(
+        description="percent: total growth in %; pp: change in percentage points; times: target ÷ baseline "
+        "(翻一番 = 2); absolute: in the row's own unit (〔1〕 year of life expectancy)."
     )
     qualifier: Qualifier | None = Field(None, description=QUALIFIER_DOC)
+    direction: Literal["up", "down"] = Field(
+        "up", description="down: the figure is a fall (单位GDP能源消耗降低〔13.5〕 is a fall of 13.5%)."
+    )
+
+
+class Goal(Model):
+    """A target in words (保持在合理区间、各年度视情提出)."""
+
+    text: str = Field(min_length=1, description="The words, as printed.")
+    line: SeedLine
+
+
+class Relation(Model):
+    """A target set against another row of the plan (高于国内生产总值增长, 与经济增长基本同步)."""
+
+    relation: Literal["above", "below", "in_step", "at_least", "at_most"] = Field(
+        description="above (高于): strictly above the other row's figure; below (低于); in_step (基本同步): within "
+        "the band of 左右 (±10%) of it; at_least (不低于); at_most (不高于)."
+    )
+    to: Slug = Field(description="The id of the other indicator of the plan.")
+    printed: str | None = Field(None, description="The words, as printed.")
+    line: SeedLine
+
+
+class Deflator(Model):
+    """The price change a year that turns a real rate into a nominal one, with where it comes from."""
+
+    value: Printed = Field(description="Prices' change a year, in % (2.0).")
+    note: str | None = Field(None, description="Where the figure comes from (a GDP deflator, an assumption).")
 
 
 class Restatement(Figure):
@@ -186,7 +247,20 @@ class Indicator(Located):
     name: str = Field(min_length=1, description="The indicator's name in Chinese, as printed.")
     name_en: str | None = Field(None, description="English name.")
     unit: str = Field(description="Unit as printed: %, 亿元, 万元, 家, 件, 项, 人, 人年, 个 ...")
-    category: Category = Field(description="Broad topic: " + ", ".join(CATEGORIES) + ".")
+    category: Category | None = Field(None, description="Broad topic: " + ", ".join(CATEGORIES) + ".")
+    group: str | None = Field(None, description="The table's group the row stands in (经济发展, 民生福祉, 绿色生态 …).")
+    kind: Literal["level", "rate"] = Field(
+        "level",
+        description="level: an amount or a share in a year (the default); rate: the figures are themselves growth "
+        "rates (国内生产总值增长): the baseline is the base year's rate, a target or stated growth the rate to "
+        "hold; no pace is computed from them.",
+    )
+    pace: Literal["compound", "points", "absolute"] | None = Field(
+        None,
+        description="How a change of the row is measured a year: compound % (levels), points (percentage points: "
+        "shares), absolute (in the row's unit: years of life, per-1,000 rates). Default: points for a unit of "
+        "%, compound otherwise.",
+    )
     scope: str | None = Field(
         None, description="The part of the region a target is for, where not the whole (嘉兴科技城)."
     )
@@ -203,6 +277,11 @@ class Indicator(Located):
         None, description="约束性 (binding) or 预期性 (indicative), where the plan marks it."
     )
     aspirational: bool = Field(False, description="力争, 争取: a stretch target rather than a firm one (确保).")
+    goal: Goal | None = Field(None, description="A target in words (保持在合理区间).")
+    relative: Relation | None = Field(None, description="A target set against another row (高于国内生产总值增长).")
+    deflator: Deflator | None = Field(
+        None, description="Prices' change a year, to check a real (constant-price) rate against nominal levels."
+    )
     restated: list[Restatement] = Field(
         default_factory=list, description="Other places the plan states the same target."
     )
@@ -211,8 +290,8 @@ class Indicator(Located):
 
     @model_validator(mode="after")
     def _has_a_figure(self) -> Indicator:
-        if self.target is None and self.growth is None and self.total is None:
-            raise ValueError("an indicator needs at least one of target, growth or total")
+        if all(x is None for x in (self.target, self.growth, self.total, self.goal, self.relative)):
+            raise ValueError("an indicator needs at least one of target, growth, total, goal or relative")
         if self.key is not None and self.local:
             raise ValueError("an indicator has a catalogue key or is local, not both: remove one")
         return self
@@ -220,6 +299,28 @@ class Indicator(Located):
     @property
     def is_share(self) -> bool:
         return is_share(self.unit)
+
+    @property
+    def pace_kind(self) -> str:
+        """How the row's change a year is measured: the data's ``pace``, else points for a share, else compound."""
+        return self.pace or ("points" if self.is_share else "compound")
+
+    @property
+    def shape(self) -> str:
+        """What the row is, in words: a level, a share, a rate, a yearly bound, a cumulative change, a text
+        target or a relation to another row."""
+        t = self.target
+        if self.kind == "rate":
+            return "rate"
+        if t is not None and t.kind == "level" and t.per_year and t.qualifier in BOUNDS:
+            return "yearly bound"
+        if self.total is not None and t is None:
+            return "cumulative change"
+        if t is None and self.growth is None and self.goal is not None:
+            return "text target"
+        if t is None and self.growth is None and self.relative is not None:
+            return "relative target"
+        return "share" if self.is_share else "level"
 
 
 class ClaimValue(Model):
@@ -309,7 +410,10 @@ class Title(Model):
 class Region(Model):
     zh: str = Field(min_length=1, description="Region's name in Chinese (德清县).")
     en: str = Field(min_length=1, description="Region's name in English or pinyin (Deqing).")
-    level: Literal["province", "prefecture", "county"] = Field(description="Administrative level.")
+    level: Literal["national", "province", "prefecture", "county", "zone"] = Field(
+        description="Administrative level: national, province, prefecture (a city), county, or zone (a development "
+        "zone or new area)."
+    )
     parent: str | None = Field(None, description="Chinese name of the region this one belongs to (湖州市).")
     subregions: list[str] = Field(
         default_factory=list,
@@ -340,13 +444,21 @@ class Plan(Located):
     issued: dt.date | None = Field(None, description="Date of issue, YYYY-MM-DD.")
     period: Period
     source: str = Field(min_length=1, description="File name of the source document the line numbers refer to.")
-    indicators: list[Indicator] = Field(min_length=1, description="The plan's indicators and targets.")
+    indicators: list[Indicator] = Field(
+        default_factory=list, description="The plan's indicators and targets (its table and its prose)."
+    )
     claims: list[Claim] = Field(default_factory=list, description="Numeric claims in the plan's prose.")
     accepted: list[Acceptance] = Field(
         default_factory=list,
         description="Findings of the plan as a whole (an identity, a comparison with another plan) that are "
         "known and accepted, with the reason; as for an indicator's.",
     )
+
+    @model_validator(mode="after")
+    def _has_content(self) -> Plan:
+        if not self.indicators and not self.claims:
+            raise ValueError("a plan needs indicators or claims (or both)")
+        return self
 
 
 class PlanFile(Model):

@@ -69,6 +69,13 @@ class Unchecked(TextEnum):
     YEAR_ORDER = "the target year is not after the base year"
     NONPOSITIVE_BASELINE = "the baseline is zero or negative: compound growth is undefined"
     NOT_STATED = "no stated growth"
+    RATE_ROW = "the row is itself a rate: no pace is computed from it"
+    YEARLY_BOUND = "a bound that holds every year, not a level to reach"
+    TEXT_TARGET = "a target in words"
+    RELATIVE_TARGET = "a target set against another row"
+    NOT_COMPARABLE_PRICES = "not comparable: a real rate (at comparable prices) against nominal levels; give a deflator"
+    UNITS_DIFFER = "the figures' units differ in kind from the row's"
+    NO_YEARLY_FIGURE = "no yearly figure to check the cumulative one against"
 
 
 class FactKind(TextEnum):

@@ -102,17 +102,30 @@ def show_table(plan: Plan, lang: str = "zh") -> list[RenderableType]:
         )
     )
     t = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
-    for col in ("indicator", "unit", "baseline", "target", "stated growth", "line"):
-        right = col not in ("indicator", "unit")
-        t.add_column(col, justify="right" if right else "left", overflow="fold", no_wrap=col != "indicator")
+    plain_rows = all(i.shape in ("level", "share") and not i.binding for i in plan.indicators)
+    columns = ["indicator", "unit", "baseline", "target", "stated growth", "line"]
+    if not plain_rows:  # a national table's rows: say what each is
+        columns.insert(1, "row")
+    for col in columns:
+        right = col not in ("indicator", "unit", "row")
+        t.add_column(
+            col, justify="right" if right else "left", overflow="fold", no_wrap=col not in ("indicator", "target")
+        )
+    group = None
     for ind in plan.indicators:
+        if ind.group and ind.group != group:
+            group = ind.group
+            t.add_row(Text(clean(group), style="bold"), *[""] * (len(columns) - 1))
         name = ind.name_en if lang == "en" and ind.name_en else ind.name
         if ind.scope:
             name += f" [{ind.scope}]"
         if ind.aspirational:
             name += " (力争)"
-        stated = forms.stated(ind.growth) or forms.stated(ind.total)
-        _add(t, name, ind.unit, forms.baseline(ind.baseline), forms.target(ind.target), stated, forms.source_lines(ind))
+        stated = " ".join(x for x in (forms.stated(ind.growth, ind.unit), forms.stated(ind.total, ind.unit)) if x)
+        cells = [name, ind.unit, forms.baseline(ind.baseline), forms.aim(ind), stated, forms.source_lines(ind)]
+        if not plain_rows:
+            cells.insert(1, forms.shape(ind))
+        _add(t, *cells)
     n_ind, n_tgt = plan_counts(plan)
     foot = Text(
         f"{n_ind} indicators, {n_tgt} with a target value. "
@@ -146,6 +159,24 @@ def _change(ch: Change) -> str:
     assert ch.value is not None
     return ch.printed or ch.value + RATE_UNIT_SYMBOLS[ch.unit]
 
+
+_SHAPE_REASONS = frozenset(
+    {
+        Unchecked.RATE_ROW,
+        Unchecked.YEARLY_BOUND,
+        Unchecked.TEXT_TARGET,
+        Unchecked.RELATIVE_TARGET,
+        Unchecked.NOT_COMPARABLE_PRICES,
+    }
+)
+_REASON_TEXT: dict[Unchecked | None, str] = {
+    Unchecked.NOT_STATED: "– not stated",
+    Unchecked.RATE_ROW: "– a rate",
+    Unchecked.YEARLY_BOUND: "– yearly bound",
+    Unchecked.TEXT_TARGET: "– in words",
+    Unchecked.RELATIVE_TARGET: "– relative",
+    Unchecked.NOT_COMPARABLE_PRICES: "– real vs nominal",
+}
 
 _STYLE = {
     Status.CONSISTENT: "green",
@@ -184,7 +215,7 @@ def verify_tables(run: VerifyRun, lang: str = "zh") -> list[RenderableType]:
     out: list[RenderableType] = []
     for plan in run.plans:
         results = [r for r in run.results if r.plan is plan]
-        shown = [r for r in results if r.point is not None or r.stated is not None]
+        shown = [r for r in results if r.point is not None or r.stated is not None or r.reason in _SHAPE_REASONS]
         out.append(Text(clean(f"{plan.id} · {plan.title.zh} · {plan.period.first}–{plan.period.last}"), style="bold"))
         if shown:
             t = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
@@ -200,21 +231,19 @@ def verify_tables(run: VerifyRun, lang: str = "zh") -> list[RenderableType]:
                 ind = r.indicator
                 name = ind.name_en if lang == "en" and ind.name_en else ind.name
                 b, tg, s = r.baseline, r.target, r.stated
-                target = forms.target(tg).split(": ", 1)[-1] if tg else ""
-                span = f"{b.value} → {target}" if b else target
+                target = forms.aim(ind).split(": ", 1)[-1] if tg else forms.aim(ind)
+                base = forms.baseline(b).split(": ", 1)[-1] if b else ""
+                span = f"{base} → {target}" if b else target
                 years = f"{b.year}–{tg.year}" if b and tg else (str(tg.year) if tg else "")
-                suffix = "" if r.kind == "growth" else " total"
-                stated = ""
-                if s is not None:
-                    stated = qualified(s.value, s.qualifier) + RATE_UNIT_SYMBOLS[s.unit] + suffix
+                suffix = " total" if r.kind == "total" and tg is not None else ""
+                stated = forms.stated(s, ind.unit).removesuffix("/yr") if s is not None else ""  # a year: see below
                 digits = max(decimals(s.value) + 1, 2) if s else 2
                 computed = rng = ""
                 if r.point is not None and r.unit is not None and r.low is not None and r.high is not None:
-                    computed = format_number(r.point, digits) + RATE_UNIT_SYMBOLS[r.unit] + suffix
+                    symbol = ind.unit if r.unit == "absolute" else RATE_UNIT_SYMBOLS[r.unit]
+                    computed = format_number(r.point, digits) + symbol + suffix
                     rng = _compact_range(r.low, r.high, digits)
-                verdict = _VERDICT_TEXT.get(
-                    r.status, "– not stated" if r.reason is Unchecked.NOT_STATED else f"– {r.reason}"
-                )
+                verdict = _VERDICT_TEXT.get(r.status) or _REASON_TEXT.get(r.reason, f"– {r.reason}")
                 _add(t, name, span, years, stated, computed, rng, Text(verdict, style=_STYLE[r.status]))
             out.append(t)
         counts = Counter(r.status for r in results)
