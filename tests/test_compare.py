@@ -111,7 +111,8 @@ def test_an_unknown_catalogue_key_is_reported_with_a_suggestion(run, write):
 
 def test_a_data_directory_can_bring_its_own_catalogue(run, tmp_path):
     (tmp_path / "my-catalogue.yaml").write_text(
-        "catalogue:\n  - {key: parks, en: Parks, zh: 园区, unit: 个, kind: level, names: [园区数]}\n", encoding="utf-8"
+        "catalogue:\n  - {key: parks, en: Parks, zh: 园区, unit: 个, kind: level, intensive: true, names: [园区数]}\n",
+        encoding="utf-8",
     )
     one = indicator_yaml("id: p\nname: 园区数\nunit: 个\ncategory: other\ntarget: {year: 2025, value: 10, line: 1}\n")
     (tmp_path / "a.yaml").write_text(one, encoding="utf-8")
@@ -146,7 +147,9 @@ def test_haining_and_deqing_enterprises(data):
     # (550/273)^(1/5) − 1: ln 2.014652 = 0.700447, /5 = 0.140089, e^ − 1 = 15.038%
     assert d.pace == pytest.approx(15.038, abs=1e-3)
     assert hte.cells["haining-2023-2025"].indicator.target.value == "1000"
-    assert (hte.leader, hte.basis) == ("haining-2023-2025", "level")  # 1000 > 550 in 2025
+    # 1000 firms against 550: totals of two counties of different sizes, and one pace only: no verdict
+    assert (hte.leader, hte.basis) == (None, None)
+    assert hte.note == "no verdict: the targets are totals of regions of different sizes, and too few paces"
     provincial, national = row_of(cmp, "st-smes-provincial"), row_of(cmp, "st-smes-national")
     assert provincial.cells["haining-2023-2025"].indicator.target.value == "2000"
     # (1800/883)^(1/5) − 1: ln 2.038505 = 0.712136, /5 = 0.142427, e^ − 1 = 15.308%
@@ -222,7 +225,7 @@ def test_table_fits_100_columns(run):
             and max(
                 cell_len(line)
                 for line in out.splitlines()
-                if not line.startswith(("≠ marks", "Set by", "7 ind", "5 ind", "More"))
+                if not line.startswith(("≠ marks", "Set by", "7 ind", "5 ind", "More", "Note:"))
             )
             <= 100
         )
@@ -234,8 +237,12 @@ def test_table_shows_the_figures(run):
     assert "德清 (target level)" in out and "tie (pace)" in out
     assert (
         "7 indicators set by two or more plans (7 comparable, 0 not comparable, 1 tied); 海宁 more "
-        "ambitious on 3; 德清 more ambitious on 3." in out.replace("\n", " ")
+        "ambitious on 0; 德清 more ambitious on 3." in out.replace("\n", " ")
     )
+    # totals of two counties (R&D spending, high-tech enterprises, provincial tech SMEs) get no
+    # verdict by level: 60 亿元 against 40 亿元 says nothing about which county tries harder
+    assert out.count("— (totals, no pace)") == 3
+    assert "Note: the plans cover different periods (2021–2025, 2023–2025)" in out
 
 
 def test_wide_keeps_names_whole(run):

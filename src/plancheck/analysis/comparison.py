@@ -232,14 +232,19 @@ def _judge(row: Row) -> None:
     if len({c.pace_unit for c in row.cells.values() if c.pace is not None}) == 1 and len(paced) >= 2:
         row.leader, row.basis = _rank(paced, better), "pace"
         return
-    level = {
-        pid: c.convert(c.indicator.target.value)
-        for pid, c in row.cells.items()
-        if c.indicator.target is not None and c.indicator.target.kind == "level"
-    }
-    years = {c.indicator.target.year for pid, c in row.cells.items() if pid in level}  # type: ignore[union-attr]
+    if row.entry is None or not row.entry.is_intensive:
+        if len(paced) < 2 and len(row.cells) >= 2:
+            row.note = "no verdict: the targets are totals of regions of different sizes, and too few paces"
+        return  # a total (60亿元 against 40亿元) says how big a region is, not how ambitious its plan
+    level: dict[str, float] = {}
+    for pid, c in row.cells.items():
+        t = c.indicator.target
+        value = c.convert(t.value) if t is not None and t.kind == "level" else None
+        if value is not None:
+            level[pid] = value
+    years = {c.indicator.target.year for pid, c in row.cells.items() if pid in level and c.indicator.target}
     if len(level) >= 2 and len(years) == 1:
-        row.leader, row.basis = _rank(level, better), "level"  # type: ignore[arg-type]
+        row.leader, row.basis = _rank(level, better), "level"
 
 
 def compare(plans: list[Plan], index: Index, policy: Policy = DEFAULT) -> Comparison:
@@ -289,7 +294,19 @@ def compare(plans: list[Plan], index: Index, policy: Policy = DEFAULT) -> Compar
             )
 
     shared = [r for r in all_rows if len(r.cells) >= 2]
+    levels = sorted({p.region.level for p in plans})
+    periods = sorted({(p.period.first, p.period.last) for p in plans})
+    caveats = []
+    if len(levels) > 1:
+        caveats.append(
+            f"the plans are of different levels of government ({', '.join(levels)}): their targets "
+            "differ in scope as much as in ambition"
+        )
+    if len(periods) > 1:
+        spans = ", ".join(f"{a}–{b}" if a != b else str(a) for a, b in periods)
+        caveats.append(f"the plans cover different periods ({spans}): a pace is a year's, a level is its own year's")
     summary = {
+        "caveats": caveats,
         "plans": len(plans),
         "rows": len(all_rows),
         "shared": len(shared),

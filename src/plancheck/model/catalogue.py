@@ -37,13 +37,24 @@ class Entry(Model):
     not_comparable: list[Slug] = Field(
         default_factory=list, description="Entries that look alike but are not comparable with this one."
     )
-    better: Literal["higher", "lower"] = Field("higher", description="Which direction is the more ambitious.")
+    better: Literal["higher", "lower"] = Field(
+        "higher", description="Which direction is the more ambitious: lower for unemployment, emissions, energy use."
+    )
+    intensive: bool | None = Field(
+        None,
+        description="The figure does not grow with the size of a region (a share, a per-capita or per-10,000 "
+        "figure), so two regions' target levels can be compared. Default: true for a share, false otherwise.",
+    )
     additive: bool = Field(
         False,
         description="Parts add up to the whole (counts, money): a county's target is "
         "part of its city's, so it cannot exceed it.",
     )
     note: str | None = Field(None, description="Why the entry is defined as it is.")
+
+    @property
+    def is_intensive(self) -> bool:
+        return self.intensive if self.intensive is not None else self.kind == "share"
 
 
 def _finite(value: float) -> float:

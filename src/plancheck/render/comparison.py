@@ -69,7 +69,7 @@ def leader_text(row: Row, labels: dict[str, str]) -> str:
     if len(row.cells) < 2:
         return f"only {labels[next(iter(row.cells))]}"
     if row.leader is None:
-        return "—"
+        return "— (totals, no pace)" if row.note else "—"
     if row.leader == "tie":
         return f"tie ({row.basis})"
     return f"{labels[row.leader]} ({'pace' if row.basis == 'pace' else 'target level'})"
@@ -138,13 +138,15 @@ def table(cmp: Comparison, *, color: bool = False, width: int = 100, lang: str =
         + "."
     ]
     lines.append("Set by one plan only: " + ", ".join(f"{labels[pid]} {n}" for pid, n in s["only"].items()) + ".")
+    lines += [f"Note: {c}." for c in s.get("caveats", [])]
     if s["converted"]:
         lines.append(f"{s['converted']} figure(s) converted to the row's unit (marked 'from …').")
     lines.append(
         "≠ marks look-alike indicators that are not comparable. More ambitious: the higher annual pace "
         "(compound % for levels, percentage points for shares; from baseline and target, else the plan's "
-        "stated rate); without two paces, the higher target "
-        "in a shared target year. ≥ at least · > more than · ≈ about · + increment · Σ cumulative."
+        "stated rate); without two paces, the higher target in a shared target year, for figures that do not "
+        "grow with a region's size (shares, per-capita and per-10,000 figures) only. "
+        "≥ at least · > more than · ≈ about · + increment · Σ cumulative."
     )
     return render_rich([t, *lines], color=color, width=10_000 if wide else width)
 
@@ -237,6 +239,7 @@ def markdown(cmp: Comparison, *, color: bool = False, width: int = 100, lang: st
         out.append("| " + " | ".join(cells) + " |")
     s = cmp.summary
     out.append("")
+    out += [f"Note: {c}.\n" for c in s.get("caveats", [])]
     out.append(
         f"{s['shared']} indicators set by two or more plans ({s['comparable']} comparable, "
         f"{s['not_comparable']} not comparable, {s['ties']} tied); "
