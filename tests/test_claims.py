@@ -156,14 +156,114 @@ CLAIM_HEAD = (
             "增加值: 85.3% fits 44.1 (2015) → 81.8 (2020) only within the rounding of the figures (85.488%; "
             "85.164 to 85.812)",
         ),
+        (
+            """\
+      - id: energy
+        subject: 单位GDP能源消耗
+        unit: "%"
+        line: 12
+        start: {year: 2015}
+        end: {year: 2020}
+        changes:
+          - {value: -17.7, unit: percent, printed: 累计降低17.7%, line: 12}
+""",
+            "claim-equivalent",
+            22,
+            # 0.823^(1/5) − 1 = exp(ln 0.823 / 5) − 1 = exp(−0.194799 / 5) − 1 = exp(−0.038960) − 1 = −3.8211%; −17.7 is measured
+            # (2020 is before the period): [−17.75, −17.65] gives 0.8225^0.2 − 1 = −3.8329% to
+            # 0.8235^0.2 − 1 = −3.8095%, shown outwards at three decimals
+            "单位GDP能源消耗: 累计降低17.7% over 2015–2020 is -3.82% a year (-3.833 to -3.809)",
+        ),
+        (
+            """\
+      - id: co2
+        subject: 单位GDP二氧化碳排放
+        unit: "%"
+        line: 13
+        start: {year: 2015}
+        end: {year: 2020}
+        changes:
+          - {value: -4.5, unit: percent, per_year: true, printed: 年均降低4.5%, line: 13}
+          - {value: -18, unit: percent, printed: 累计降低18%, line: 13}
+""",
+            "claim-mismatch",
+            23,
+            # 0.955^5 = 0.955² · 0.955² · 0.955 = 0.912025² · 0.955 = 0.794359: −20.564% in total;
+            # [−4.55, −4.45] a year gives 0.9545^5 − 1 = −20.772% to 0.9555^5 − 1 = −20.356%, shown
+            # outwards; 18's [17.5, 18.5) lies outside
+            "单位GDP二氧化碳排放: 累计降低18% does not fit 年均降低4.5% (2015–2020): the figures give -20.564% "
+            "(-20.772 to -20.355 within their rounding); check the figures and their years against the source",
+        ),
+        (
+            """\
+      - id: life
+        subject: 人均预期寿命
+        unit: 岁
+        line: 14
+        start: {year: 2015}
+        end: {year: 2020}
+        changes:
+          - {value: 1, unit: absolute, printed: 提高1岁, line: 14}
+""",
+            "claim-equivalent",
+            22,
+            # 1 year over 5 is 0.2 a year; 1 printed as [0.5, 1.5) gives 0.1 to 0.3
+            "人均预期寿命: 提高1岁 over 2015–2020 is 0.2岁 a year (0.1 to 0.3)",
+        ),
     ],
 )
 def test_claim_rules_at_their_line(write, body, rule, line, message):
     data = plancheck.load([write(CLAIM_HEAD + body)])
-    (f,) = [
-        f for f in plancheck.check(data.plans, data.catalogue, data.findings).findings if f.rule.startswith("claim-")
-    ]
+    (f,) = [f for f in plancheck.check(data.plans, data.catalogue, data.findings).findings if f.rule == rule]
     assert (f.rule, f.line, f.message) == (rule, line, message)
+
+
+def test_a_claim_of_changes_only_is_checked_between_them(write):
+    # 累计降低17.7% and 年均降低3.8%: 0.823^(1/5) − 1 = −3.8211% a year from the total, in −3.8's [−3.85, −3.75): consistent
+    data = plancheck.load(
+        [
+            write(
+                CLAIM_HEAD
+                + """\
+      - id: energy
+        subject: 单位GDP能源消耗
+        unit: "%"
+        key: rd-intensity
+        line: 12
+        start: {year: 2015}
+        end: {year: 2020}
+        changes:
+          - {value: -17.7, unit: percent, printed: 累计降低17.7%, line: 12}
+          - {value: -3.8, unit: percent, per_year: true, printed: 年均降低3.8%, line: 12}
+"""
+            )
+        ]
+    )
+    run = plancheck.verify(data)
+    first, second = run.claims
+    assert (first.status, first.equivalent, first.implied_year) == ("implied", True, None)
+    assert first.point == pytest.approx(-3.8211, abs=1e-4)
+    assert (second.status, second.point) == ("consistent", pytest.approx(-3.8211, abs=1e-4))
+    # the index of 100 behind the check is no figure of the plan: nothing for the identities
+    assert not [f for f in run.findings if f.rule.startswith("identity-")]
+    assert first.as_dict()["equivalent"] is True and first.as_dict()["computed"]["unit"] == "percent"
+
+
+def test_a_claim_needs_two_values_or_a_change(write, run):
+    path = write(
+        CLAIM_HEAD
+        + """\
+      - id: bare
+        subject: 增加值
+        unit: 亿元
+        line: 3
+        start: {year: 2015}
+        end: {year: 2020, value: 80, line: 3}
+"""
+    )
+    result = run("validate", str(path), "--format", "plain")
+    assert result.exit_code == 1
+    assert "a claim without both of its values needs a change, to imply or check them" in result.stdout
 
 
 def test_claims_in_every_format(run):

@@ -116,12 +116,13 @@ def claim(start: str, end: str, *changes: str) -> str:
 
 
 def test_implied_claim_values_are_decimal_never_exponent(tmp_path):
-    # 10^17 after +50%: 10^17/1.5 = 66666666666666666.67, shown to 15 significant digits.
+    # 10^17 after +50%: 10^17/1.5 = 66666666666666666.67, shown to 15 significant digits; the range
+    # 10^17/1.505 = 66445182724252491.7 to 10^17/1.495 = 66889632107023411.4, outwards at 15 digits.
     big = claim(
         "{year: 2015}", "{year: 2020, value: 100000000000000000, line: 5}", "{value: 50, unit: percent, line: 5}"
     )
     (line,) = findings(plan(tmp_path, FILLER, big))
-    assert "imply 66666666666666700家 (66445182724252500 to 66889632107023400 within rounding) in 2015" in line
+    assert "imply 66666666666666700家 (66445182724252400 to 66889632107023500 within rounding) in 2015" in line
     # 0.00001 after +50%: 0.00000667, in [0.000005/1.5055, 0.000015/1.4945]... shown with three digits.
     small = claim("{year: 2015}", "{year: 2020, value: 0.00001, line: 5}", "{value: 50, unit: percent, line: 5}")
     (line,) = findings(plan(tmp_path, FILLER, small))

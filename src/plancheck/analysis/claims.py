@@ -8,7 +8,10 @@ change between them. Three situations:
   printed figures, and shown (``implied``); it then stands in for the missing end in the claim's
   further changes and in the identities;
 * both ends known (printed or implied) and a change: checked like a stated growth rate
-  (``consistent``, ``rounding``, ``inconsistent``).
+  (``consistent``, ``rounding``, ``inconsistent``);
+* no end printed (累计降低17.7%, 年均降低3.8%): the first change is taken from an index of 100 at the
+  start, so its yearly equivalent (or, for a yearly rate, its total) is shown (``implied``,
+  ``equivalent``) and the further changes are checked against it.
 
 Both ends of a claim are measurements, so both are rounded intervals (a table's target is exact). A
 multiple printed as words (增长一倍, 翻倍, 倍增) is exact; increments printed separately (新增70家、
@@ -99,6 +102,8 @@ class ClaimResult:
     years: int
     implied_year: int | None = None
     ends: tuple[float, float] | None = None  # the start and end values used (a missing one as implied)
+    equivalent: bool = False  # no end printed: the first change's yearly (or total) equivalent
+    indexed: bool = False  # no end printed: checked against the first change from an index of 100
 
     def as_dict(self) -> JsonObject:
         num = finite_or_none
@@ -122,6 +127,7 @@ class ClaimResult:
             },
             "computed": {"value": num(self.point), "low": num(self.low), "high": num(self.high), "unit": self.unit},
             "implied_year": self.implied_year,
+            "equivalent": self.equivalent,
         }
 
 
@@ -214,10 +220,16 @@ def _pace_results(
     ]
 
 
+INDEX = 100  # the start of a claim that prints no value: its changes are read as an index from 100
+
+
 def evaluate(plans: list[Plan], policy: Policy = DEFAULT) -> list[ClaimResult]:
     """Every claim check: paces, implied values (which then stand in for the missing end), verdicts."""
     items = [(p, c) for p in plans for c in p.claims]
     ends: dict[int, list[End | None]] = {id(c): [_end(c.start, p, policy), _end(c.end, p, policy)] for p, c in items}
+    for _, c in items:
+        if ends[id(c)] == [None, None]:
+            ends[id(c)][0] = End(INDEX, interval(str(INDEX), measured=False, policy=policy), implied=True)
     results = _pace_results(items, ends, policy)
 
     rounds = max((len(c.changes) for _, c in items), default=0)
@@ -261,6 +273,9 @@ def _implied_results(
     for i, (p, c) in enumerate(missing):
         value = End(float(out[0, i]), Interval(float(out[1, i]), float(out[2, i])), implied=True)
         ends[id(c)][1 if forward[i] else 0] = value
+        if _indexed(c):
+            results.append(_equivalent(p, c, k, value))
+            continue
         year = c.end.year if forward[i] else c.start.year
         results.append(
             ClaimResult(
@@ -277,6 +292,31 @@ def _implied_results(
             )
         )
     return results
+
+
+def _indexed(c: Claim) -> bool:
+    return c.start.value is None and c.end.value is None
+
+
+def _equivalent(p: Plan, c: Claim, k: int, end: End) -> ClaimResult:
+    """A claim with no printed end: its k-th change as the other measure, from the index it implies.
+
+    A change over the span is shown as its yearly equivalent, a yearly rate as its total: compound
+    for % and multiples, (end − start)/n for points and the claim's own unit.
+    """
+    ch = c.changes[k]
+    n = c.end.year - c.start.year
+    additive = ch.unit in ("pp", "absolute")
+    with np.errstate(all="ignore"):
+        index = np.array([end.point, end.low, end.high])
+        if additive:
+            shown = index - INDEX if ch.per_year else (index - INDEX) / n
+        else:
+            ratio = np.maximum(index / INDEX, 0.0)
+            shown = (ratio - 1) * 100 if ch.per_year else (np.power(ratio, 1 / n) - 1) * 100
+    unit = ch.unit if additive else "percent"
+    point, low, high = (float(x) for x in shown)
+    return ClaimResult(p, c, k, Status.IMPLIED, point, low, high, unit, n, equivalent=True)
 
 
 def _checked_results(both: list[tuple[Plan, Claim, End, End]], k: int, policy: Policy) -> list[ClaimResult]:
@@ -312,6 +352,7 @@ def _checked_results(both: list[tuple[Plan, Claim, End, End]], k: int, policy: P
             c.changes[k].unit,
             cases[i].years,
             ends=(start.point, end.point),
+            indexed=_indexed(c),
         )
         for i, (p, c, start, end) in enumerate(both)
     ]
@@ -331,6 +372,14 @@ def describe(r: ClaimResult) -> str:
     words = ch.printed or (change_amount(ch)[0] + RATE_UNIT_SYMBOLS[ch.unit])
     if ch.parts:
         words = " + ".join(p.printed or p.value for p in ch.parts)
+    if r.equivalent:
+        first, last = c.start.year, c.end.year
+        lo, hi = format_range(r.low, r.high, 3)
+        measure = "in total" if ch.per_year else "a year"
+        sym = c.unit if r.unit == "absolute" else RATE_UNIT_SYMBOLS[r.unit]
+        if not math.isfinite(r.point):
+            return f"{c.subject}: {words} over {first}–{last} has no equivalent: it is too large to compute"
+        return f"{c.subject}: {words} over {first}–{last} is {format_number(r.point, 2)}{sym} {measure} ({lo} to {hi})"
     if r.status is Status.IMPLIED:
         backward = r.implied_year == c.start.year
         known = c.end if backward else c.start
@@ -358,6 +407,10 @@ def describe(r: ClaimResult) -> str:
     start = c.start.value or f"{format_number(used[0], 2)} (implied)"
     end = c.end.value or f"{format_number(used[1], 2)} (implied)"
     span = f"{start} ({c.start.year}) → {end} ({c.end.year})"
+    if r.indexed:
+        opening = c.changes[0]
+        first_words = opening.printed or change_amount(opening)[0] + RATE_UNIT_SYMBOLS[opening.unit]
+        span = f"{first_words} ({c.start.year}–{c.end.year})"
     gives = format_number(r.point, 3) + (c.unit if r.unit == "absolute" else RATE_UNIT_SYMBOLS[r.unit])
     rng = "{} to {}".format(*format_range(r.low, r.high, 3))
     if r.status is Status.CONSISTENT:

@@ -105,7 +105,8 @@ def gather(plans: list[Plan], index: Index, claims: list[ClaimResult], policy: P
         entry = index.entries.get(r.claim.key) if r.claim.key else None
         factor = conversion(r.claim.unit, entry.unit) if entry else None
         computed = math.isfinite(r.point)
-        if r.status is Status.IMPLIED and entry is not None and factor is not None and not r.claim.scope and computed:
+        implied = r.status is Status.IMPLIED and r.implied_year is not None  # not an equivalent of a change
+        if implied and entry is not None and factor is not None and not r.claim.scope and computed:
             assert r.implied_year is not None
             assert r.change is not None
             facts.append(

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import math
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Context, Decimal
 
 SIGNIFICANT = 15
 """A float holds about 15 significant digits: more would show binary noise (66666666666666664)."""
+
+RANGE_SIGNIFICANT = 13
+"""The most significant digits a computed range's end is shown with."""
+
+_WIDE = Context(prec=1200, Emin=-2000, Emax=2000)  # room for any float at any number of places shown
 
 
 def format_number(x: float, digits: int = 3) -> str:
@@ -36,14 +41,20 @@ def finite_or_none(x: float | None) -> float | None:
     return float(x)
 
 
-def _outward(x: float, places: int, up: bool) -> float:
+def _outward(x: float, places: int, up: bool) -> Decimal:
     """``x`` rounded to ``places`` decimals away from the range's inside (up for a high end), once it
-    is snapped to a multiple of the unit it lies within binary noise of."""
-    k = x * 10.0**places
-    nearest = round(k)
-    if abs(k - nearest) <= 1e-9 * max(1.0, abs(k)):
-        k = nearest
-    return (math.ceil(k) if up else math.floor(k)) / 10.0**places
+    is snapped to a multiple of the unit it lies within binary noise of. In decimals, so that no
+    magnitude or number of places overflows. A large value keeps 15 significant digits, as in
+    format_number, rounded outwards too."""
+    exact_x = Decimal(x)
+    unit = Decimal(1).scaleb(-places)
+    if exact_x != 0 and exact_x.adjusted() >= SIGNIFICANT:
+        unit = max(unit, Decimal(1).scaleb(exact_x.adjusted() - SIGNIFICANT + 1))
+    nearest = exact_x.quantize(unit, rounding=ROUND_HALF_EVEN, context=_WIDE)
+    units = abs(exact_x) / unit
+    if abs(exact_x - nearest) <= unit * min(Decimal("1e-9") * max(Decimal(1), units), Decimal("1e-3")):
+        return nearest
+    return exact_x.quantize(unit, rounding=ROUND_CEILING if up else ROUND_FLOOR, context=_WIDE)
 
 
 def format_range(low: float, high: float, digits: int = 3) -> tuple[str, str]:
@@ -59,4 +70,16 @@ def format_range(low: float, high: float, digits: int = 3) -> tuple[str, str]:
     places = digits
     while width > 0 and 10.0**-places > width and places < digits + 4:
         places += 1
-    return format_number(_outward(low, places, False), places), format_number(_outward(high, places, True), places)
+    # at most 13 significant digits: a computed float's binary noise stays below a thousandth of the last
+    largest = max(abs(low), abs(high))
+    if largest > 0:
+        places = min(places, max(0, RANGE_SIGNIFICANT - 1 - math.floor(math.log10(largest))))
+    return _shown(_outward(low, places, False), places), _shown(_outward(high, places, True), places)
+
+
+def _shown(x: Decimal, places: int) -> str:
+    """A rounded end as format_number writes it: no exponent, trailing zeros dropped."""
+    text = f"{x:.{places}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text

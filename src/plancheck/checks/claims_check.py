@@ -61,6 +61,23 @@ Reports, 31 − 26 = 5 incubators in 2015; 31/5 = 6.2, at least a doubling::
           - {value: 26, unit: absolute, line: 37}
           - {value: 2, unit: times, qualifier: at_least, printed: 翻倍增长, line: 37}
 
+claim-equivalent (info): the claim prints no value, only changes (单位GDP能源消耗累计降低17.7%): a
+change over the span is shown as the yearly rate it amounts to, a yearly rate as its total, and the
+further changes are checked against the first (claim-mismatch, claim-rounding).
+
+Reports, 1 − (1 − 0.177)^(1/5) = 3.82% a year; 年均降低3.8% fits it::
+
+    claims:
+      - id: energy
+        subject: 单位GDP能源消耗
+        unit: "%"
+        line: 12
+        start: {year: 2015}
+        end: {year: 2020}
+        changes:
+          - {value: -17.7, unit: percent, printed: 累计降低17.7%, line: 12}
+          - {value: -3.8, unit: percent, per_year: true, printed: 年均降低3.8%, line: 12}
+
 claim-pace (info): the claim prints both ends and no change; the annual pace they imply is shown.
 
 Reports, (628.87/206.66)^(1/5) − 1 = 24.93% a year::
@@ -87,7 +104,10 @@ MISMATCH = Rule("claim-mismatch", Level.ERROR, "A claim's stated change does not
 ROUNDING = Rule("claim-rounding", Level.INFO, "A claim's stated change fits only within rounding.")
 IMPLIED_RULE = Rule("claim-implied", Level.INFO, "The value a claim implies for the end it does not print.")
 PACE_RULE = Rule("claim-pace", Level.INFO, "The annual pace between the two ends a claim prints.")
-RULES = (MISMATCH, ROUNDING, IMPLIED_RULE, PACE_RULE)
+EQUIVALENT_RULE = Rule(
+    "claim-equivalent", Level.INFO, "A claim with no values: the yearly rate its total change amounts to (or back)."
+)
+RULES = (MISMATCH, ROUNDING, IMPLIED_RULE, EQUIVALENT_RULE, PACE_RULE)
 
 _RULE_OF = {
     Status.INCONSISTENT: MISMATCH,
@@ -99,7 +119,7 @@ _RULE_OF = {
 
 def check(ctx: Context) -> Iterator[Finding]:
     for r in ctx.claims:
-        rule = _RULE_OF.get(r.status)
+        rule = EQUIVALENT_RULE if r.equivalent else _RULE_OF.get(r.status)
         if rule is None:
             continue  # consistent: shown in the table and the JSON, not a finding
         field: tuple[str | int, ...] = ("changes", r.change, "value") if r.change is not None else ("end", "value")

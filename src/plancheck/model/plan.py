@@ -395,10 +395,8 @@ class Claim(Located):
     def _checkable(self) -> Claim:
         if self.end.year <= self.start.year:
             raise ValueError(f"the claim's end year {self.end.year} is not after its start year {self.start.year}")
-        if self.start.value is None and self.end.value is None:
-            raise ValueError("a claim needs the value of at least one of its ends")
         if not self.changes and (self.start.value is None or self.end.value is None):
-            raise ValueError("a claim with only one value needs a change to imply the other")
+            raise ValueError("a claim without both of its values needs a change, to imply or check them")
         return self
 
 
