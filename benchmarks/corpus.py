@@ -20,7 +20,7 @@ plan's baseline reaches the earlier plan's target. Errors are then seeded at kno
 rule              how it is seeded
 ================  =============================================================================
 growth-mismatch   a stated annual growth a few units of its last digit beyond what the figures allow
-direction         a stated growth with the wrong sign (it is then a growth-mismatch too, same line)
+direction         a stated growth with the wrong sign (its one finding: no growth-mismatch besides)
 total-mismatch    a stated 累计 total beyond what the figures allow
 growth-unit       percentage points stated for an indicator that is not a share (no baseline)
 unknown-key       a catalogue key with a typo (``high-tech-enterprise``)
@@ -845,9 +845,7 @@ def _render(plan: Plan, seeds: list[tuple[int, str]]) -> list[str]:
             lines.append(f"        target: {{year: {plan.last}, value: {_yaml(s.target)}{extra}, line: {source + 2}}}")
         if s.growth is not None:
             if s.seed in ("growth-mismatch", "direction", "growth-unit"):
-                seeds.append((len(lines), s.seed))
-                if s.seed == "direction":
-                    seeds.append((len(lines), "growth-mismatch"))
+                seeds.append((len(lines), s.seed))  # a wrong sign is one finding: direction
             extra = f", qualifier: {s.growth_qualifier}" if s.growth_qualifier else ""
             if s.growth_qualifier:
                 extra += f", printed: 年均增长{s.growth}%以上"

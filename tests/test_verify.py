@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import plancheck
 from tests.conftest import BUNDLED, indicator_yaml
@@ -122,7 +124,7 @@ RULE_CASES = {
         target: {year: 2025, value: 273, line: 2}
         growth: {value: 15, unit: percent, line: 3}
         """,
-        [(15, 25, "direction"), (15, 25, "growth-mismatch")],
+        [(15, 25, "direction")],  # one root cause, one finding: no growth-mismatch besides
     ),
     "base-year": (
         """\
@@ -191,6 +193,46 @@ def test_each_rule_at_its_line(write, body, expected):
     data = plancheck.load([write(indicator_yaml(body))])
     found = plancheck.check(data.plans, data.catalogue, data.findings).findings
     assert [(f.line, f.column, f.rule) for f in found] == expected
+
+
+def _growth_findings(write, baseline: str, target: str, rate: str) -> list[plancheck.Finding]:
+    body = f"""\
+        id: x
+        name: 甲
+        unit: 家
+        category: enterprises
+        baseline: {{year: 2020, value: {baseline}, line: 1}}
+        target: {{year: 2025, value: {target}, line: 2}}
+        growth: {{value: {rate}, unit: percent, line: 3}}
+        """
+    data = plancheck.load([write(indicator_yaml(body))])
+    return [f for f in plancheck.verify(data).findings if f.rule != "base-year"]
+
+
+def test_a_dropped_minus_is_one_finding_that_names_the_typo(write):
+    # 100 → 270 over 5 years: 2.7^(1/5) − 1 = 21.98% a year; −22 is the right figure with a wrong sign
+    (f,) = _growth_findings(write, "100", "270", "-22")
+    assert (f.rule, f.line) == ("direction", 15)
+    assert f.message == (
+        "the stated growth -22 is negative, but the target 270 (2025) is above the baseline 100 (2020): 22 would "
+        "fit them: most likely the sign is a typo"
+    )
+    # −10 turned round is 10, and 10% a year is no 21.98%: no typo to name
+    (f,) = _growth_findings(write, "100", "270", "-10")
+    assert f.message.endswith(": check the sign, the figures and their years")
+
+
+@given(
+    baseline=st.integers(1, 10**6),
+    ratio=st.floats(0.05, 20).filter(lambda r: abs(r - 1) > 0.01),
+    rate=st.integers(1, 300),
+)
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+def test_a_sign_against_the_figures_is_reported_once(write, baseline, ratio, rate):
+    target = round(baseline * ratio, 2)
+    stated = -rate if target > baseline else rate  # always against the figures' direction
+    rules = [f.rule for f in _growth_findings(write, str(baseline), str(target), str(stated))]
+    assert rules == ["direction"]
 
 
 def test_a_mismatch_that_fits_the_other_reading_says_so(write):

@@ -70,6 +70,28 @@ class GrowthResult:
     def stated(self) -> Growth | Total | None:
         return self.indicator.total if self.kind == "total" else self.indicator.growth
 
+    @property
+    def sign_contradicts(self) -> bool:
+        """The stated figure and the move from baseline to target differ in sign: one root cause (a
+        minus dropped or added, a figure or a year wrong), reported once, as ``direction``."""
+        s, b, t = self.stated, self.baseline, self.target
+        if self.reason is not None or s is None or b is None or t is None or s.unit == "times" or self.kind == "rate":
+            return False
+        if self.point is None or math.isnan(self.point):
+            return False
+        stated = float(s.value)
+        return stated > 0 > self.point or stated < 0 < self.point
+
+    @property
+    def fits_with_other_sign(self) -> bool:
+        """The stated figure with its sign turned round fits baseline and target within rounding."""
+        s = self.stated
+        if not self.sign_contradicts or s is None or self.low is None or self.high is None:
+            return False
+        flipped = s.value[1:] if s.value.startswith("-") else "-" + s.value
+        bounds = interval(flipped, s.qualifier, measured=True)
+        return bounds.low <= self.high and self.low <= bounds.high
+
     def as_dict(self) -> JsonObject:
         b, t, s = self.baseline, self.target, self.stated
         return {

@@ -100,6 +100,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     for r in ctx.results:
         if r.status not in (Status.INCONSISTENT, Status.ROUNDING) or r.kind == "rate" or r.target is None:
             continue  # a rate row's and a cumulative change's checks are the shapes module's
+        if r.sign_contradicts:
+            continue  # one root cause, one finding: direction
         s, b, t = r.stated, r.baseline, r.target
         assert s is not None
         assert b is not None

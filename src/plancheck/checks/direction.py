@@ -1,7 +1,9 @@
 """A stated growth whose sign contradicts the direction from baseline to target.
 
 direction (error): the stated growth is positive while the target is below the baseline, or
-negative while the target is above it. One of the three figures, or a year, is wrong.
+negative while the target is above it. One of the three figures, or a year, is wrong. It is the one
+finding of that figure: its mismatch and its plausibility are not reported besides, and where the
+figure with the other sign fits, the message says the sign is the likely typo.
 
 Passes::
 
@@ -18,7 +20,6 @@ Fails, the target is lower but the stated growth positive::
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 
 from ..model import forms
@@ -32,21 +33,26 @@ RULES = (DIRECTION,)
 
 def check(ctx: Context) -> Iterator[Finding]:
     for r in ctx.results:
+        if not r.sign_contradicts:
+            continue
         s, b, t = r.stated, r.baseline, r.target
-        if r.reason is not None or s is None or b is None or t is None or s.unit == "times" or r.kind == "rate":
-            continue
-        if r.point is None or math.isnan(r.point):
-            continue
-        stated, move = float(s.value), r.point  # the figures' own change, in the row's unit (万亿 → 亿)
-        if stated > 0 > move or stated < 0 < move:
-            word = "positive" if stated > 0 else "negative"
-            where_ = "below" if move < 0 else "above"
-            yield finding(
-                DIRECTION,
-                r.plan,
-                r.indicator,
-                f"the stated growth {s.value} is {word}, but the target {forms.figure(t)} ({t.year}) is "
-                f"{where_} the baseline {forms.figure(b)} ({b.year}): check the sign, the figures and their years",
-                r.kind,
-                "value",
-            )
+        assert s is not None
+        assert b is not None
+        assert t is not None
+        assert r.point is not None
+        word = "positive" if float(s.value) > 0 else "negative"
+        where_ = "below" if r.point < 0 else "above"
+        if r.fits_with_other_sign:
+            other = s.value[1:] if s.value.startswith("-") else "-" + s.value
+            fix = f"{other} would fit them: most likely the sign is a typo"
+        else:
+            fix = "check the sign, the figures and their years"
+        yield finding(
+            DIRECTION,
+            r.plan,
+            r.indicator,
+            f"the stated growth {s.value} is {word}, but the target {forms.figure(t)} ({t.year}) is "
+            f"{where_} the baseline {forms.figure(b)} ({b.year}): {fix}",
+            r.kind,
+            "value",
+        )

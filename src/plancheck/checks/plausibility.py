@@ -50,11 +50,13 @@ LOWEST, HIGHEST = 0.5, 10.0  # the compounded change over the span that still re
 
 
 def check(ctx: Context) -> Iterator[Finding]:
+    # a figure whose sign contradicts its baseline and target has its one finding, direction
+    contradicted = {id(r.indicator) for r in ctx.results if r.kind == "growth" and r.sign_contradicts}
     for plan in ctx.plans:
         span = plan.period.last - plan.period.first + 1
         for ind in plan.indicators:
             g, b, t = ind.growth, ind.baseline, ind.target
-            if g is None or ind.kind == "rate" or g.unit == "absolute":
+            if g is None or ind.kind == "rate" or g.unit == "absolute" or id(ind) in contradicted:
                 continue
             n = t.year - b.year if b and t and t.year > b.year else span
             rate = float(g.value)
@@ -104,6 +106,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if (
             r.kind == "growth"
             and r.status is Status.INCONSISTENT
+            and not r.sign_contradicts
             and (r.years or 0) > 1
             and b is not None
             and t is not None
