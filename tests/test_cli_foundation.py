@@ -252,3 +252,28 @@ def test_the_readme_library_example_runs(capsys):
     # Deqing states no rate for R&D intensity: its pace is (4.5 − 3.34)/5 = 0.232 pp a year.
     status, point, _low, _high = rows["rd-intensity"]
     assert status == "unchecked" and float(point) == pytest.approx(0.232)
+
+
+def _display_width(line: str) -> int:
+    """Columns a line takes in a terminal: East Asian wide and full-width characters take two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("width", [60, 80, 100])
+def test_every_help_text_fits_the_terminal(width):
+    import typer.main
+
+    from plancheck.cli import app
+
+    commands = [[], *([name] for name in typer.main.get_command(app).commands)]  # type: ignore[attr-defined]
+    env = {**os.environ, "COLUMNS": str(width)}
+    for args in commands:
+        result = subprocess.run(
+            [sys.executable, "-m", "plancheck", *args, "--help"], capture_output=True, text=True, env=env, check=False
+        )
+        assert result.returncode == 0, args
+        wide = [line for line in result.stdout.splitlines() if _display_width(line) > width]
+        assert not wide, (args, wide)

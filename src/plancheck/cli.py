@@ -169,8 +169,8 @@ RoundingOption = Annotated[
     RoundingRule | None,
     typer.Option(
         "--rounding",
-        help="How the printed figures were rounded: half-up (四舍五入, the default: 1.32 is [1.315, 1.325)), "
-        "half-even, or any (both ends of a figure's interval count).",
+        help="How the printed figures were rounded: half-up (the default, as Chinese statistics round: "
+        "1.32 is [1.315, 1.325)), half-even, or any (both ends of a figure's interval count).",
         show_default=False,
     ),
 ]
@@ -570,7 +570,6 @@ def _report(
 
 VERIFY_HELP = """Recompute every stated growth rate from its baseline and target, and say what does not add up.
 
-\b
 Compound growth for levels: (target/baseline)^(1/n) - 1; percentage points a year for shares:
 (target - baseline)/n; a stated total (累计) against the whole change. Each printed figure stands
 for the interval its precision allows (7.4 is 7.35 to 7.45); qualifiers open a side (1000以上).
@@ -580,7 +579,7 @@ Verdicts:
   rounding      they give it only within the baseline's rounding (reported as info)
   inconsistent  no figures within their rounding give it (an error, exit 1)
   unchecked     something needed is missing (no baseline, an increment target, ...)
-\b
+
 Also checked: growth in pp on a non-share, a stated growth whose sign contradicts the targets, a
 baseline year that is not the year before the plan, rates that read as period totals; the plans'
 claims in the prose (claims:), targets stated twice, identities between indicators (GDP = R&D
@@ -692,13 +691,13 @@ def compare_cmd(
 ) -> None:
     """Compare plans side by side: one row per indicator, aligned through the indicator catalogue.
 
-    \b
     For each plan: baseline, target (with its qualifier) and the annual pace, compound % for levels and
     percentage points for shares (from baseline and target, else the plan's stated rate). Values are
-    converted where units differ only by scale (万家 → 家). Look-alike indicators the catalogue marks
-    as not comparable (高价值发明专利 / 发明专利, 人 / 人年, 省 / 国家科技型中小企业) get rows of
+    converted where units differ only by scale (万家 → 家). Look-alike indicators that the catalogue
+    marks as not comparable (invention patents and high-value ones; heads and person-years) get rows of
     their own, next to each other. More ambitious: the higher pace; without two paces, the higher
-    target in a shared target year. Successive plans of one region also get the pace from one plan's
+    target in a shared target year, for shares and per-capita figures only (not for totals of regions
+    of different sizes). Successive plans of one region also get the pace from one plan's
     target to the next.
     """
     from . import api
