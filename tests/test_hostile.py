@@ -207,7 +207,7 @@ EXPECTED = {
     "escape_in_name.yaml": (
         0,
         [
-            "tests/hostile/escape_in_name.yaml:15:21: warning [restated-mismatch] 红\\x1b[31m色\\nfile.yaml:1:1: error [forged] 假: the target is 2 (line 3) but line 9 says 5: check which one the plan means",
+            "tests/hostile/escape_in_name.yaml:15:21: warning [restated-mismatch] 红\\x1b[31m色\\nfile.yaml:1:1: error [forged] 假: the target is 2 (source line 3) but source line 9 says 5: check which one the plan means",
         ],
     ),
     "utf16.yaml": (

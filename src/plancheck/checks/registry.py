@@ -26,6 +26,7 @@ from . import (
     identities_check,
     plausibility,
     policy,
+    provenance,
     restated,
     shapes,
     successive,
@@ -34,7 +35,7 @@ from . import (
 )
 from .base import Check, Rule
 
-DATA_MODULES: tuple[ModuleType, ...] = (year_order, duplicate_id, unknown_key)
+DATA_MODULES: tuple[ModuleType, ...] = (year_order, duplicate_id, unknown_key, provenance)
 """Checks of the data as read, for every command that loads it (``plancheck validate`` too)."""
 
 MODULES: tuple[ModuleType, ...] = (

@@ -51,15 +51,17 @@ def check(ctx: Context) -> Iterator[Finding]:
             for i, r in enumerate(ind.restated):
                 if r.year is not None and r.year != t.year:
                     continue
-                said = f"line {r.line} says {qualified(r.value, r.qualifier)}{(r.printed and f' ({r.printed})') or ''}"
+                where = f"source line {r.line}" if r.line is not None else "a restatement"
+                said = f"{where} says {qualified(r.value, r.qualifier)}{(r.printed and f' ({r.printed})') or ''}"
+                target_line = f" (source line {t.line})" if t.line is not None else ""
                 mine = interval(t.value, measured=True, policy=ctx.policy)
                 if not mine.meets(interval(r.value, measured=True, policy=ctx.policy)):
                     yield finding(
                         MISMATCH,
                         plan,
                         ind,
-                        f"{ind.name}: the target is {qualified(t.value, t.qualifier)} "
-                        f"(line {t.line}) but {said}: check which one the plan means",
+                        f"{ind.name}: the target is {qualified(t.value, t.qualifier)}{target_line} but {said}: "
+                        "check which one the plan means",
                         "restated",
                         i,
                         "value",
@@ -69,7 +71,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                         QUALIFIER,
                         plan,
                         ind,
-                        f"{ind.name}: the target is {qualified(t.value, t.qualifier)} (line {t.line}), {said}",
+                        f"{ind.name}: the target is {qualified(t.value, t.qualifier)}{target_line}, {said}",
                         "restated",
                         i,
                         "value",

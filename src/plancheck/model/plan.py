@@ -64,6 +64,10 @@ Printed = Annotated[
 ]
 Year = Annotated[int, BeforeValidator(_plain_year), AfterValidator(_year)]
 SeedLine = Annotated[int, Field(ge=1, description="Line of the source document the figure is printed on.")]
+LINE_DOC = (
+    "Line of the source document the figure is printed on. Without it the figure is still checked, with a "
+    "provenance warning: it cannot be cited."
+)
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Short id: lower-case ASCII, digits, '-'.")]
 
 ChangeUnit = Literal["percent", "pp", "absolute", "times"]
@@ -99,7 +103,7 @@ PRICE_DOC = (
 
 class Figure(Model):
     value: Printed = Field(description="The figure as printed in the source (a number; 3.20 keeps two decimals).")
-    line: SeedLine
+    line: SeedLine | None = Field(None, description=LINE_DOC)
     printed: str | None = Field(
         None, description="The source's words where they are not the number itself (全覆盖, 翻一番, 1.5万)."
     )
@@ -194,7 +198,7 @@ class Goal(Model):
     """A target in words (保持在合理区间、各年度视情提出)."""
 
     text: str = Field(min_length=1, description="The words, as printed.")
-    line: SeedLine
+    line: SeedLine | None = Field(None, description=LINE_DOC)
 
 
 class Relation(Model):
@@ -206,7 +210,7 @@ class Relation(Model):
     )
     to: Slug = Field(description="The id of the other indicator of the plan.")
     printed: str | None = Field(None, description="The words, as printed.")
-    line: SeedLine
+    line: SeedLine | None = Field(None, description=LINE_DOC)
 
 
 class Deflator(Model):
@@ -333,14 +337,11 @@ class ClaimValue(Model):
         "it (plancheck then shows the value the claim implies).",
     )
     qualifier: Qualifier | None = Field(None, description=QUALIFIER_DOC)
-    line: SeedLine | None = Field(None, description="Line of the source where the value is printed.")
+    line: SeedLine | None = Field(
+        None,
+        description="Line of the source where the value is printed; a printed value without it: a provenance warning.",
+    )
     printed: str | None = Field(None, description="The source's words where they are not the number itself.")
-
-    @model_validator(mode="after")
-    def _line_with_value(self) -> ClaimValue:
-        if self.value is not None and self.line is None:
-            raise ValueError("a printed value needs the `line` it is printed on")
-        return self
 
 
 class Change(Model):
@@ -366,8 +367,6 @@ class Change(Model):
     def _has_amount(self) -> Change:
         if (self.value is None) == (not self.parts):
             raise ValueError("a change has either a value or parts that add up to it")
-        if self.value is not None and self.line is None:
-            raise ValueError("a change's value needs the `line` it is printed on")
         return self
 
 
@@ -382,7 +381,9 @@ class Claim(Located):
         None, description="Catalogue entry, so the claim's values feed identities and other checks."
     )
     scope: str | None = Field(None, description="The part of the region the claim is about, where not the whole.")
-    line: SeedLine = Field(description="Line of the source where the claim is printed.")
+    line: SeedLine | None = Field(
+        None, description="Line of the source where the claim is printed; without it, a provenance warning."
+    )
     start: ClaimValue = Field(description="The earlier end.")
     end: ClaimValue = Field(description="The later end.")
     changes: list[Change] = Field(
@@ -438,10 +439,16 @@ class Plan(Located):
     aliases: list[str] = Field(default_factory=list, description="Other names the plan answers to on the command line.")
     title: Title
     region: Region
-    issuer: str = Field(min_length=1, description="Who issued the plan (德清县人民政府).")
+    issuer: str | None = Field(
+        None, min_length=1, description="Who issued the plan (德清县人民政府). Without it: a provenance warning."
+    )
     issued: dt.date | None = Field(None, description="Date of issue, YYYY-MM-DD.")
     period: Period
-    source: str = Field(min_length=1, description="File name of the source document the line numbers refer to.")
+    source: str | None = Field(
+        None,
+        min_length=1,
+        description="File name of the source document the line numbers refer to. Without it: a provenance warning.",
+    )
     indicators: list[Indicator] = Field(
         default_factory=list, description="The plan's indicators and targets (its table and its prose)."
     )

@@ -97,8 +97,8 @@ def show_table(plan: Plan, lang: str = "zh") -> list[RenderableType]:
         clean(
             f"{plan.id} · {plan.region.zh} {plan.region.en} ({plan.region.level}"
             f"{', in ' + plan.region.parent if plan.region.parent else ''}) · "
-            f"{plan.period.first}–{plan.period.last} · {plan.issuer}"
-            f"{' · issued ' + plan.issued.isoformat() if plan.issued else ''} · source {plan.source}"
+            f"{plan.period.first}–{plan.period.last} · {plan.issuer or 'issuer not given'}"
+            f"{' · issued ' + plan.issued.isoformat() if plan.issued else ''} · source {plan.source or 'not given'}"
         )
     )
     t = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
@@ -144,7 +144,14 @@ def show_table(plan: Plan, lang: str = "zh") -> list[RenderableType]:
             c.add_column(col, overflow="fold", justify="right" if col == "line" else "left")
         for claim in plan.claims:
             changes = "; ".join(_change(ch) for ch in claim.changes) or "—"
-            _add(c, f"{claim.subject} ({claim.unit})", _end(claim.start), _end(claim.end), changes, str(claim.line))
+            _add(
+                c,
+                f"{claim.subject} ({claim.unit})",
+                _end(claim.start),
+                _end(claim.end),
+                changes,
+                str(claim.line or "—"),
+            )
         out += [c, Text(f"{len(plan.claims)} claims; `?`: a value the plan does not print (verify shows it).")]
     return out
 
