@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -283,3 +284,33 @@ def test_a_value_implied_by_a_claim_feeds_an_identity(write):
         "implied 地区生产总值 (GDP) in 2015: 600亿元 (578.4 to 622.5) = rd-spending 15 "
         "(implied by claim doubled) ÷ rd-intensity 2.5% (baseline of ri)"
     )
+
+
+def test_plans_of_one_region_and_period_pair_alike_in_any_file_order(write):
+    # Two 2016–2020 plans of 甲市 (ids alpha and beta), then one for 2021–2025. Plans of the same
+    # period follow each other by id, so beta's 1200 (not alpha's 1000) is the one the later plan
+    # continues, whichever file is read first: (2000/1200)^(1/5) − 1 = 1.6667^0.2 − 1 = 10.76% a year.
+    def one(pid: str, first: int, last: int, target: str) -> Path:
+        text = plan(pid, "甲市", "prefecture", first, last, row("h", "high-tech-enterprises", "家", target))
+        return write("plans:\n  " + text, f"{pid}.yaml")
+
+    alpha = one("alpha", 2016, 2020, "year: 2020, value: 1000")
+    beta = one("beta", 2016, 2020, "year: 2020, value: 1200")
+    late = one("late", 2021, 2025, "year: 2025, value: 2000")
+
+    def found(*paths: Path) -> list[tuple[str, int, str, str]]:
+        data = plancheck.load(list(paths))
+        assert data.findings == [], data.findings
+        run = plancheck.check(data.plans, data.catalogue, data.findings)
+        return [(Path(f.file).name, f.line, f.rule, f.message) for f in run.findings]
+
+    forward = found(alpha, beta, late)
+    assert forward == found(late, beta, alpha) == found(beta, alpha, late)
+    assert [f for f in forward if f[2] == "successive-pace"] == [
+        (
+            "late.yaml",
+            14,
+            "successive-pace",
+            "high-tech-enterprises: from beta's target 1200 (2020) to this plan's 2000 (2025) is 10.76% a year",
+        )
+    ]

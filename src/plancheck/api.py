@@ -13,18 +13,12 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .analysis.claims import ClaimResult
-from .analysis.claims import evaluate as evaluate_claims
-from .analysis.comparison import Comparison, shared_rows
-from .analysis.comparison import compare as compare_plans
-from .analysis.facts import IdentityValue, gather, identities
-from .analysis.rates import GrowthResult, results
 from .arith.interval import DEFAULT, Policy
 from .checks.base import Context
-from .checks.policy import accept
+from .checks.data import DATA_CHECKS
 from .checks.policy import choose as choose_findings
-from .checks.registry import CHECKS, DATA_CHECKS, RULES
 from .loader.lookup import in_files, select
 from .loader.reader import Dataset, Stdin, bundled_index, read
 from .model.catalogue import Index
@@ -32,6 +26,12 @@ from .model.findings import Finding, count_levels
 from .model.plan import Plan
 from .model.settings import Settings
 from .model.status import CLAIM_STATUSES, RATE_STATUSES, Status
+
+if TYPE_CHECKING:  # the analysis (numpy) is imported when first computed, so that `list` starts lean
+    from .analysis.claims import ClaimResult
+    from .analysis.comparison import Comparison
+    from .analysis.facts import IdentityValue
+    from .analysis.rates import GrowthResult
 
 PathLike = str | os.PathLike[str]
 
@@ -85,6 +85,12 @@ def check(
     ``index`` is the indicator catalogue (``Dataset.catalogue``); the bundled one by default.
     ``policy``: how printed figures are read (the rounding rule, the band of 左右).
     """
+    from .analysis.claims import evaluate as evaluate_claims
+    from .analysis.facts import gather, identities
+    from .analysis.rates import results
+    from .checks.policy import accept
+    from .checks.registry import CHECKS, RULES
+
     index = index or bundled_index()
     rates = results(plans, policy)
     claims = evaluate_claims(plans, policy)
@@ -141,6 +147,9 @@ def verify(
 def compare(data: Dataset, plans: Sequence[str], *, shared: bool = False, policy: Policy = DEFAULT) -> Comparison:
     """Plans side by side, one row per catalogue indicator; ``shared``: only rows that two or more of
     the plans set, with their look-alikes. Raises ``PlanLookupError`` for an unknown name."""
+    from .analysis.comparison import compare as compare_plans
+    from .analysis.comparison import shared_rows
+
     result = compare_plans(select(data.plans, list(plans)), data.catalogue, policy)
     if shared:
         result.rows = shared_rows(result)

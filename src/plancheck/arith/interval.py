@@ -65,6 +65,8 @@ class Interval:
 
     def scaled(self, factor: Fraction) -> Interval:
         """The same values in another unit (``factor`` > 0, exact: 亿 → 万 is 10^4)."""
+        if factor == 1:  # the figure is in the row's own unit, nearly always: nothing to multiply
+            return self
         f = float(factor)
         return Interval(
             self.low * f,

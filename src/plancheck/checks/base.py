@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from ..analysis.claims import ClaimResult
-from ..analysis.facts import Fact, IdentityValue
-from ..analysis.rates import GrowthResult
 from ..arith.interval import DEFAULT, Policy
 from ..model.catalogue import Index
 from ..model.findings import Finding
 from ..model.plan import Indicator, Plan
 from ..model.positions import Place
 from ..model.status import Level
+
+if TYPE_CHECKING:  # for annotations only: loading the data needs no numpy
+    from ..analysis.claims import ClaimResult
+    from ..analysis.facts import Fact, IdentityValue
+    from ..analysis.rates import GrowthResult
 
 
 @dataclass(frozen=True)

@@ -62,12 +62,15 @@ RULES = (EXCEEDS, SUM, SHARE)
 def check(ctx: Context) -> Iterator[Finding]:
     additive = {k for k, e in ctx.index.entries.items() if e.additive}
     targets = [f for f in ctx.facts if f.kind is FactKind.TARGET and f.key in additive]
-    by_region: dict[str, list[Fact]] = {}
+    # The targets indexed once: by region and key (a parent's candidates), by key and year (the parts).
+    by_region: dict[tuple[str, str], list[Fact]] = {}
+    by_year: dict[tuple[str, int], list[Fact]] = {}
     for f in targets:
-        by_region.setdefault(f.plan.region.zh, []).append(f)
+        by_region.setdefault((f.plan.region.zh, f.key), []).append(f)
+        by_year.setdefault((f.key, f.year), []).append(f)
     for child in targets:
         parent_name = child.plan.region.parent
-        candidates = [p for p in by_region.get(parent_name or "", []) if p.key == child.key]
+        candidates = by_region.get((parent_name or "", child.key), [])
         if not candidates:
             continue
         parent = min(candidates, key=lambda p: (abs(p.year - child.year), -p.year))
@@ -98,11 +101,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         subs = parent.plan.region.subregions
         if not subs:
             continue
-        parts = {
-            f.plan.region.zh: f
-            for f in targets
-            if f.key == parent.key and f.year == parent.year and f.plan.region.zh in subs
-        }
+        parts = {f.plan.region.zh: f for f in by_year[(parent.key, parent.year)] if f.plan.region.zh in subs}
         if len(parts) == len(subs) and sum(p.low for p in parts.values()) > parent.high:
             total = sum(p.point for p in parts.values())
             yield at(

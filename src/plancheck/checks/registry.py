@@ -20,22 +20,18 @@ from . import (
     consistency,
     coverage,
     direction,
-    duplicate_id,
     growth_unit,
     hierarchy,
     identities_check,
     plausibility,
     policy,
-    provenance,
     restated,
     shapes,
     successive,
-    unknown_key,
-    year_order,
 )
 from .base import Check, Rule
+from .data import DATA_MODULES
 
-DATA_MODULES: tuple[ModuleType, ...] = (year_order, duplicate_id, unknown_key, provenance)
 """Checks of the data as read, for every command that loads it (``plancheck validate`` too)."""
 
 MODULES: tuple[ModuleType, ...] = (
@@ -57,7 +53,6 @@ MODULES: tuple[ModuleType, ...] = (
 POLICY_MODULES: tuple[ModuleType, ...] = (policy,)
 """Rules applied to the findings after the checks (acceptances)."""
 
-DATA_CHECKS: tuple[Check, ...] = tuple(m.check for m in DATA_MODULES)
 CHECKS: tuple[Check, ...] = tuple(m.check for m in MODULES)
 
 LOAD_RULES: tuple[Rule, ...] = (

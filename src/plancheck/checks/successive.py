@@ -42,6 +42,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..analysis.facts import Fact
 from ..arith import growth
 from ..arith.growth import RateUnit
 from ..arith.numbers import format_number
@@ -58,14 +59,18 @@ RULES = (PACE, MET, MISSED)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
+    # Each plan's facts, once: its targets in order, and all its facts by catalogue key.
+    targets: dict[int, list[Fact]] = {}
+    by_key: dict[int, dict[str, list[Fact]]] = {}
+    for f in ctx.facts:
+        by_key.setdefault(id(f.plan), {}).setdefault(f.key, []).append(f)
+        if f.kind is FactKind.TARGET:
+            targets.setdefault(id(f.plan), []).append(f)
     for earlier, later in successive_pairs(ctx.plans):
-        mine = [f for f in ctx.facts if f.plan is earlier and f.kind is FactKind.TARGET]
-        theirs = [f for f in ctx.facts if f.plan is later]
-        for target in mine:
+        theirs = by_key.get(id(later), {})
+        for target in targets.get(id(earlier), []):
             entry = ctx.index.entries[target.key]
-            for f in theirs:
-                if f.key != target.key:
-                    continue
+            for f in theirs.get(target.key, []):
                 if f.kind is FactKind.TARGET and f.year > target.year and target.point > 0:
                     unit: RateUnit = "pp" if entry.kind == "share" else "percent"
                     pace = growth.pace(unit, target.point, f.point, f.year - target.year)

@@ -483,12 +483,13 @@ def json_schema(model: type[BaseModel] | None = None) -> dict[str, Any]:
 
 
 def by_region(plans: list[Plan]) -> dict[str, list[Plan]]:
-    """Plans grouped by region (its Chinese name), each group earliest first."""
+    """Plans grouped by region (its Chinese name), each group earliest first; plans of the same
+    period by id, so that the order of the files does not change which plans follow each other."""
     groups: dict[str, list[Plan]] = {}
     for plan in plans:
         groups.setdefault(plan.region.zh, []).append(plan)
     for group in groups.values():
-        group.sort(key=lambda p: (p.period.last, p.period.first))
+        group.sort(key=lambda p: (p.period.last, p.period.first, p.id))
     return groups
 
 
