@@ -188,9 +188,11 @@ def test_this_repositorys_hook_with_try_repo(tmp_path, run, monkeypatch):
         ROOT,
         clone,
         ignore=shutil.ignore_patterns(
-            ".ci-venv", ".venv", "__pycache__", ".pytest_cache", ".hypothesis", "*.egg-info", "build", "dist"
+            ".git", ".ci-venv", ".venv", "__pycache__", ".pytest_cache", ".hypothesis", "*.egg-info", "build", "dist"
         ),
     )
+    # A repository of its own: a copied .git of a worktree is a link to the original's history.
+    _git(clone, "init", "-q")
     subprocess.run(["git", "add", "-A"], cwd=clone, check=True, capture_output=True)
     _git(clone, "commit", "-qm", "the working tree", "--allow-empty")
     repo = _repository(tmp_path, run)
