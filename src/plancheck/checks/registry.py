@@ -32,10 +32,11 @@ from . import (
     successive,
     unknown_key,
     year_order,
+    year_period,
 )
 from .base import Check, Rule
 
-DATA_MODULES: tuple[ModuleType, ...] = (year_order, duplicate_id, unknown_key, provenance)
+DATA_MODULES: tuple[ModuleType, ...] = (year_order, year_period, duplicate_id, unknown_key, provenance)
 """Checks of the data as read, for every command that loads it (``plancheck validate`` too)."""
 
 MODULES: tuple[ModuleType, ...] = (
