@@ -229,6 +229,11 @@ def test_select_ignore_and_per_file_ignores(run, repo):
             ":2:1: unknown field 'fial-on': did you mean 'fail-on'?",
         ),
         (
+            ".plancheck.yaml",
+            "fail-on: warnin\n",
+            ":1:10: fail-on: 'warnin' is not one of 'error', 'warning' or 'never': did you mean warning?",
+        ),
+        (
             "pyproject.toml",
             '[tool.plancheck]\nmin-level = "loud"\n',
             "min-level: Input should be 'info', 'warning' or 'error'",

@@ -500,9 +500,10 @@ def validate(
 ) -> None:
     """Check that plan files parse and fit the schema; list every problem at its line.
 
-    Finds YAML syntax errors, duplicate keys, unknown fields (with the closest known name), wrong
-    types, missing fields, implausible years, target years not after their base year, and repeated ids.
-    Exit 1 when any problem is found.
+    Finds YAML syntax errors, duplicate keys, unknown fields and values (with the one meant), wrong
+    types, missing fields, implausible years, target years not after their base year, years outside
+    the plan's period (a warning), and repeated ids. Exit 1 when an error is found (a warning too
+    with --strict).
     """
     from . import api
 
@@ -581,7 +582,7 @@ Verdicts:
   unchecked     something needed is missing (no baseline, an increment target, ...)
 
 Also checked: growth in pp on a non-share, a stated growth whose sign contradicts the targets, a
-baseline year that is not the year before the plan, rates that read as period totals; the plans'
+baseline year other than the year before the plan, rates that read as period totals; the plans'
 claims in the prose (claims:), targets stated twice, identities between indicators (GDP = R&D
 spending / R&D intensity), a county's targets against its city's, successive plans of one region.
 `plancheck rules` lists every rule.

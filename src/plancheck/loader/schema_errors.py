@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..model.findings import Finding
+from ..model.notation import suggest_choice
 from ..model.plan import PlanFile
 from ..model.positions import Pos, YamlPath
 from ..model.status import Level
@@ -100,7 +101,8 @@ def schema_errors(err: ValidationError, doc: Document, root: type[BaseModel] = P
                 suggested.add((*loc[:-1], close[0]))
         else:
             where = doc.pos(loc)
-            rule, message = _value_message(kind, e, loc, field_name, value)
+            hint = _choice_hint(loc, field_name, value, root) if kind == "literal_error" else ""
+            rule, message = _value_message(kind, e, loc, field_name, value, hint)
         out.append(SchemaError(where, rule, message, path, loc if kind == "missing" else None))
     # A missing 'category' next to an unknown 'categry' is one mistake, said once.
     return [f for f in out if f.missing not in suggested]
@@ -109,7 +111,29 @@ def schema_errors(err: ValidationError, doc: Document, root: type[BaseModel] = P
 INVALID, WRONG_TYPE = "invalid-value", "wrong-type"
 
 
-def _value_message(kind: str, e: Any, loc: YamlPath, field_name: str, value: Any) -> tuple[str, str]:
+def _choices(annotation: Any) -> tuple[str, ...]:
+    """The values of the Literal inside a field's annotation (``Qualifier | None`` → at_least, ...)."""
+    if typing.get_origin(annotation) is typing.Literal:
+        return tuple(str(a) for a in typing.get_args(annotation))
+    return tuple(c for arg in typing.get_args(annotation) for c in _choices(arg))
+
+
+def _choice_hint(loc: YamlPath, field_name: str, value: Any, root: type[BaseModel]) -> str:
+    """``: did you mean at_least? (以上 is written qualifier: at_least)`` for a value the field does not have."""
+    model = _model_at(loc[:-1], root)
+    if model is None or not isinstance(value, str):
+        return ""
+    named = [f.annotation for name, f in model.model_fields.items() if field_name in (name, f.alias)]
+    if not named:
+        return ""
+    found = suggest_choice(value, _choices(named[0]))
+    if found is None:
+        return ""
+    choice, word = found
+    return f": did you mean {choice}?" + (f" ({word} is written {field_name}: {choice})" if word else "")
+
+
+def _value_message(kind: str, e: Any, loc: YamlPath, field_name: str, value: Any, hint: str = "") -> tuple[str, str]:
     """The rule and message of a value the schema refuses."""
     msg: str = e["msg"]
     if kind == "value_error":
@@ -124,7 +148,7 @@ def _value_message(kind: str, e: Any, loc: YamlPath, field_name: str, value: Any
     if kind.startswith("date"):
         return INVALID, f"{field_name}: {_describe(value)} is not a date: write YYYY-MM-DD"
     if kind == "literal_error":
-        return INVALID, f"{field_name}: {_describe(value)} is not one of {e['ctx']['expected']}"
+        return INVALID, f"{field_name}: {_describe(value)} is not one of {e['ctx']['expected']}{hint}"
     if kind == "string_pattern_mismatch":
         return INVALID, f"{field_name}: {_describe(value)} is not a valid id (lower-case ASCII letters, digits and '-')"
     if kind == "too_short":

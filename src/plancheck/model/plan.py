@@ -20,10 +20,10 @@ from pydantic import (
     model_validator,
 )
 
-from ..arith.interval import Qualifier
+from ..arith.interval import QUALIFIERS, Qualifier
 from ..arith.printed import NUMBER_RE, check_printed, decimals
 from .base import Located, Model
-from .notation import is_share
+from .notation import chinese_words, is_share
 
 FIRST_YEAR, LAST_YEAR = 1949, 2100
 
@@ -72,8 +72,9 @@ Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Short 
 
 ChangeUnit = Literal["percent", "pp", "absolute", "times"]
 QUALIFIER_DOC = (
-    "How the figure binds: at_least (以上, 不低于, 突破, 不少于), more_than (超过, 超, 高于), "
-    "at_most (以下, 以内, 不超过), less_than (低于), about (左右). Absent: exactly as printed."
+    "How the figure binds: "
+    + ", ".join(f"{q} ({', '.join(chinese_words(q))})" for q in QUALIFIERS)
+    + ". Absent: exactly as printed."
 )
 Category = Literal[
     "rd",
