@@ -25,3 +25,17 @@ def rate(value: str, unit: str) -> str:
 
 def is_share(unit: str) -> bool:
     return unit.strip() in SHARE_UNITS
+
+
+STATED_UNIT_SUFFIXES: dict[str, str] = {
+    "%": "percent",
+    "％": "percent",
+    "pp": "pp",
+    "个百分点": "pp",
+    "times": "times",
+    "x": "times",
+    "×": "times",
+    "倍": "times",
+}
+"""How a rate typed on the command line names its unit (``5%``, ``0.05pp``, ``2x``), longest first when
+read: percent is compound % a year, pp percentage points, times a multiple over the whole span."""
