@@ -157,4 +157,12 @@ def test_any_typed_figure_gets_a_verdict_or_a_one_line_error(run, baseline, stat
     if result.exit_code == 2:
         assert result.stderr.startswith("plancheck: ") and result.stderr.count("\n") == 1
     else:
-        assert result.stdout.startswith(("consistent: ", "info [", "error ["))
+        assert result.stdout.startswith(("consistent: ", "info [", "error [growth-mismatch]", "error [direction]"))
+
+
+def test_a_wrong_sign_is_one_direction_finding_as_in_verify(run):
+    # 4 → 3.20 is a fall ((3.20/4)^(1/5) − 1 = −4.36% a year): a stated rise of 1% is the direction's error alone
+    result = run("calc", "4", "3.20", "--years", "2015-2020", "--stated", "1")
+    assert result.exit_code == 1
+    assert result.stdout.startswith("error [direction] ")
+    assert result.stdout.count("\n") == 1

@@ -24,7 +24,7 @@ from .analysis.facts import IdentityValue, gather, identities
 from .analysis.rates import GrowthResult, results
 from .arith.interval import DEFAULT, Policy
 from .arith.printed import check_printed
-from .checks import consistency
+from .checks import consistency, direction
 from .checks.base import Context
 from .checks.policy import accept
 from .checks.policy import choose as choose_findings
@@ -254,4 +254,6 @@ def calc(
     (result,) = results([plan], policy)
     if result.reason is not None:
         raise CalcInputError(f"cannot compute: {result.reason.value}")
-    return CalcRun(result, list(consistency.findings([result])), consistency.message(result))
+    found = [*direction.check(Context([plan], bundled_index(), [result], policy=policy))]
+    found += consistency.findings([result])  # none where the sign alone is wrong: direction says it
+    return CalcRun(result, found, consistency.message(result))

@@ -841,7 +841,7 @@ verdict and numbers verify gives for those figures in a plan.
 
 The stated rate's unit: % compound a year (the default: 5 is 5%), pp percentage points a year, x or
 times a multiple over the whole span (2x); --total reads a % or pp as the change over the whole span.
-A figure may end in 以上, 以下, 以内 or 左右 (3.2以上), or take a --*-qualifier. A negative
+A qualifier goes after the number (3.2以上) or in a --*-qualifier option. A negative
 figure follows -- (or --stated=-1pp), so that it is not read as an option.
 
 Exit codes: 0 consistent (or consistent only within the baseline's rounding) · 1 inconsistent · 2 a
