@@ -15,15 +15,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pydantic import ValidationError
+
 from .arith.interval import DEFAULT, Policy
+from .arith.printed import check_printed
 from .checks.base import Context
 from .checks.data import DATA_CHECKS
 from .checks.policy import choose as choose_findings
+from .extract.cells import parse_amount
 from .loader.lookup import in_files, select
 from .loader.reader import Dataset, Stdin, bundled_index, read
 from .model.catalogue import Index
 from .model.findings import Finding, count_levels
-from .model.plan import Plan
+from .model.notation import STATED_UNIT_SUFFIXES
+from .model.plan import FIRST_YEAR, LAST_YEAR, Plan
 from .model.settings import Settings
 from .model.status import CLAIM_STATUSES, RATE_STATUSES, Status
 
@@ -154,3 +159,112 @@ def compare(data: Dataset, plans: Sequence[str], *, shared: bool = False, policy
     if shared:
         result.rows = shared_rows(result)
     return result
+
+
+class CalcInputError(ValueError):
+    """A figure given to ``calc`` that cannot be read: the message says which and what to write."""
+
+
+@dataclass
+class CalcRun:
+    """What ``calc`` finds for one stated figure: the result as ``verify`` computes it, its finding
+    (none where it fits) and the line that describes it."""
+
+    result: GrowthResult
+    findings: list[Finding]
+    message: str
+
+
+def _calc_figure(what: str, text: str, qualifier: str | None) -> tuple[str, str | None]:
+    """A baseline or target typed as a number, with a qualifier word where given (3.2以上, ≥3.2)."""
+    amount = parse_amount(text)
+    if amount is None or amount.upper is not None or amount.scale or amount.unit not in (None, "%", "％"):
+        raise CalcInputError(f"{what} {text!r} is not a number: give it as printed, such as 2.73 or 3.2以上")
+    try:
+        value = check_printed(amount.value)
+    except ValueError as e:
+        raise CalcInputError(f"{what}: {e}") from None
+    if qualifier and amount.qualifier and qualifier != amount.qualifier:
+        raise CalcInputError(f"{what} {text!r} says {amount.qualifier}, but its qualifier option says {qualifier}")
+    return value, qualifier or amount.qualifier
+
+
+def _calc_stated(text: str, qualifier: str | None) -> tuple[str, str, str | None]:
+    """The stated figure, its unit from the suffix (compound % a year where it has none) and qualifier."""
+    s = text.strip()
+    unit = "percent"
+    for suffix in sorted(STATED_UNIT_SUFFIXES, key=len, reverse=True):
+        if s.lower().endswith(suffix):
+            s, unit = s[: -len(suffix)].strip(), STATED_UNIT_SUFFIXES[suffix]
+            break
+    for word in ("以上", "以下", "以内", "左右"):  # 5%以上: the qualifier after the unit
+        if unit == "percent" and s == text.strip() and s.endswith("%" + word):
+            s = s[: -len(word) - 1] + word
+    if s and s[-1].isalpha() and s[-1].isascii():
+        raise CalcInputError(
+            f"stated rate {text!r} has an unknown unit: write % (compound a year), pp (percentage points "
+            "a year) or x (a multiple over the span), such as 5%, 0.05pp or 2x"
+        )
+    value, qual = _calc_figure("stated rate", s, qualifier)
+    return value, unit, qual
+
+
+def calc(
+    baseline: str,
+    target: str,
+    years: tuple[int, int],
+    stated: str,
+    *,
+    total: bool = False,
+    baseline_qualifier: str | None = None,
+    target_qualifier: str | None = None,
+    stated_qualifier: str | None = None,
+    policy: Policy = DEFAULT,
+) -> CalcRun:
+    """Check one stated growth (or, with ``total``, a change over the whole span; a multiple always is)
+    against a baseline and a target, as ``verify`` checks a row of a plan file. Figures are text as
+    printed (``"3.20"``); raises ``CalcInputError`` for a figure or span that cannot be read."""
+    first, last = years
+    if not FIRST_YEAR <= first <= LAST_YEAR or not FIRST_YEAR <= last <= LAST_YEAR:
+        raise CalcInputError(f"years {first}-{last}: give years from {FIRST_YEAR} to {LAST_YEAR}")
+    if last <= first:
+        raise CalcInputError(f"years {first}-{last}: the baseline's year must come before the target's")
+    b, bq = _calc_figure("baseline", baseline, baseline_qualifier)
+    t, tq = _calc_figure("target", target, target_qualifier)
+    if t.startswith("-"):
+        raise CalcInputError(f"target {target!r}: a target level is not negative")
+    s, unit, sq = _calc_stated(stated, stated_qualifier)
+    kind = "total" if total or unit == "times" else "growth"
+    figure = {"value": s, "unit": unit, "qualifier": sq, "line": 3}
+    indicator = {
+        "id": "calc",
+        "name": "calc",
+        "unit": "%" if unit == "pp" else "",
+        "local": True,
+        "baseline": {"year": first, "value": b, "qualifier": bq, "line": 1},
+        "target": {"year": last, "value": t, "qualifier": tq, "line": 2},
+        kind: figure,
+    }
+    try:
+        plan = Plan.model_validate(
+            {
+                "id": "calc",
+                "title": {"zh": "calc"},
+                "region": {"zh": "calc", "en": "calc", "level": "county"},
+                "issuer": "calc",
+                "period": {"first": first + 1, "last": last},
+                "source": "calc",
+                "indicators": [indicator],
+            }
+        )
+    except ValidationError as e:
+        raise CalcInputError(f"the figures cannot be checked: {e.errors()[0]['msg']}") from None
+    from .analysis.rates import results
+    from .checks import consistency, direction
+
+    (result,) = results([plan], policy)
+    if result.reason is not None:
+        raise CalcInputError(f"cannot compute: {result.reason.value}")
+    found = [*direction.check(Context([plan], bundled_index(), [result], policy=policy))]
+    found += consistency.findings([result])  # none where the sign alone is wrong: direction says it
+    return CalcRun(result, found, consistency.message(result))

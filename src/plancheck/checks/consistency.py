@@ -53,6 +53,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
+from ..analysis.rates import GrowthResult
 from ..arith.numbers import format_number, format_range
 from ..arith.printed import decimals, half_unit
 from ..model import forms
@@ -96,65 +97,81 @@ def _implied(target: float, baseline: float, digits: int, target_year: int, base
     return f"{reach}, or {need}"
 
 
-def check(ctx: Context) -> Iterator[Finding]:
-    for r in ctx.results:
+def message(r: GrowthResult) -> str:
+    """What ``r`` says of a level row's stated growth or total against its baseline and target: the
+    finding's message for a mismatch or a fit within rounding, and a line for a fit (``plancheck
+    calc`` prints it)."""
+    s, b, t = r.stated, r.baseline, r.target
+    assert s is not None
+    assert b is not None
+    assert t is not None
+    assert r.unit is not None
+    assert r.point is not None
+    assert r.low is not None
+    assert r.high is not None
+    annual = r.kind == "growth"
+    digits = max(decimals(s.value) + 1, 2)
+    stated = qualified(rate_text(float(s.value), s.unit, decimals(s.value), annual), s.qualifier)
+    what = "stated growth" if annual else "stated total"
+    start, end = qualified(forms.figure(b), b.qualifier), qualified(forms.figure(t), t.qualifier)
+    span = f"{start} ({b.year}) → {end} ({t.year})"
+    need = range_text(r.low, r.high, r.unit, digits, annual)
+    point = rate_text(r.point, r.unit, digits, annual)
+    if r.status is Status.CONSISTENT:
+        return (
+            f"{what} {stated} fits {span}"
+            + (f" over {r.years} years" if annual else "")
+            + f": the figures give {point} ({need} within the baseline's rounding)"
+        )
+    if r.status is Status.ROUNDING:
+        h = half_unit(b.value)
+        return (
+            f"{what} {stated} fits {span} only within the baseline's rounding: the printed figures "
+            f"give {point}; a baseline anywhere in [{format_number(b.number - h, 6)}, "
+            f"{format_number(b.number + h, 6)}] gives {need}"
+        )
+    assert r.implied_target is not None
+    assert r.implied_baseline is not None
+    last = 10.0 ** -decimals(s.value)
+    off = abs(r.units_off or 0.0)
+    side = "above" if (r.units_off or 0) > 0 else "below"
+    tdig = decimals(t.value) + 2
+    msg = (
+        f"{what} {stated} does not fit {span}"
+        + (f" over {r.years} years" if annual else "")
+        + f": the figures give {point} ({need} within the baseline's rounding); {s.value} is "
+        f"{format_number(off, 1)} units of {format_number(last, 6)} {side} that range. At {stated} "
+        + _implied(r.implied_target, r.implied_baseline, tdig, t.year, b.year)
+    )
+    if r.other and r.other.fits:
+        other_unit = r.other.unit
+        lo = -math.inf if r.other.low is None else r.other.low
+        hi = math.inf if r.other.high is None else r.other.high
+        msg += (
+            f". Read as {'percentage points' if other_unit == 'pp' else 'compound %'} a year "
+            f"instead, it fits ({range_text(lo, hi, other_unit, digits, annual)})"
+        )
+    return msg
+
+
+def findings(results: list[GrowthResult]) -> Iterator[Finding]:
+    """A finding for each level row's stated figure that fits only within rounding or not at all."""
+    for r in results:
         if r.status not in (Status.INCONSISTENT, Status.ROUNDING) or r.kind == "rate" or r.target is None:
             continue  # a rate row's and a cumulative change's checks are the shapes module's
         if r.sign_contradicts:
             continue  # one root cause, one finding: direction
-        s, b, t = r.stated, r.baseline, r.target
-        assert s is not None
-        assert b is not None
-        assert t is not None
-        assert r.unit is not None
-        assert r.point is not None
-        assert r.low is not None
-        assert r.high is not None
-        assert r.implied_target is not None
-        assert r.implied_baseline is not None
         annual = r.kind == "growth"
-        digits = max(decimals(s.value) + 1, 2)
-        stated = qualified(rate_text(float(s.value), s.unit, decimals(s.value), annual), s.qualifier)
-        what = "stated growth" if annual else "stated total"
-        start, end = qualified(forms.figure(b), b.qualifier), qualified(forms.figure(t), t.qualifier)
-        span = f"{start} ({b.year}) → {end} ({t.year})"
-        need = range_text(r.low, r.high, r.unit, digits, annual)
-        point = rate_text(r.point, r.unit, digits, annual)
         if r.status is Status.ROUNDING:
             rule = GROWTH_ROUNDING if annual else TOTAL_ROUNDING
-            h = half_unit(b.value)
-            msg = (
-                f"{what} {stated} fits {span} only within the baseline's rounding: the printed figures "
-                f"give {point}; a baseline anywhere in [{format_number(b.number - h, 6)}, "
-                f"{format_number(b.number + h, 6)}] gives {need}"
-            )
-            yield finding(rule, r.plan, r.indicator, msg, r.kind, "value")
+            yield finding(rule, r.plan, r.indicator, message(r), r.kind, "value")
             continue
         rule = GROWTH_MISMATCH if annual else TOTAL_MISMATCH
-        last = 10.0 ** -decimals(s.value)
-        off = abs(r.units_off or 0.0)
-        side = "above" if (r.units_off or 0) > 0 else "below"
-        tdig = decimals(t.value) + 2
-        msg = (
-            f"{what} {stated} does not fit {span}"
-            + (f" over {r.years} years" if annual else "")
-            + f": the figures give {point} ({need} within the baseline's rounding); {s.value} is "
-            f"{format_number(off, 1)} units of {format_number(last, 6)} {side} that range. At {stated} "
-            + _implied(r.implied_target, r.implied_baseline, tdig, t.year, b.year)
-        )
-        if r.other and r.other.fits:
-            other_unit = r.other.unit
-            lo = -math.inf if r.other.low is None else r.other.low
-            hi = math.inf if r.other.high is None else r.other.high
-            msg += (
-                f". Read as {'percentage points' if other_unit == 'pp' else 'compound %'} a year "
-                f"instead, it fits ({range_text(lo, hi, other_unit, digits, annual)})"
-            )
         yield finding(
             rule,
             r.plan,
             r.indicator,
-            msg,
+            message(r),
             r.kind,
             "value",
             computed=r.point,
@@ -162,3 +179,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             high=r.high,
             implied_target=r.implied_target,
         )
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    return findings(ctx.results)

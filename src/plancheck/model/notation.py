@@ -94,3 +94,17 @@ def suggest_choice(written: str, choices: Sequence[str]) -> tuple[str, str | Non
             return choice, written.strip()
     close = difflib.get_close_matches(plain, list(choices), n=1, cutoff=0.6)
     return (close[0], None) if close else None
+
+
+STATED_UNIT_SUFFIXES: dict[str, str] = {
+    "%": "percent",
+    "％": "percent",
+    "pp": "pp",
+    "个百分点": "pp",
+    "times": "times",
+    "x": "times",
+    "×": "times",
+    "倍": "times",
+}
+"""How a rate typed on the command line names its unit (``5%``, ``0.05pp``, ``2x``), longest first when
+read: percent is compound % a year, pp percentage points, times a multiple over the whole span."""
