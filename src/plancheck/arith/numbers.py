@@ -28,7 +28,11 @@ def format_number(x: float, digits: int = 3) -> str:
     if x != 0 and abs(x) < 0.5 * 10.0**-digits:
         digits = max(digits, 2 - math.floor(math.log10(abs(x))))  # three significant digits
     value: float | Decimal = Decimal(f"{x:.{SIGNIFICANT}g}") if abs(x) >= 10.0**SIGNIFICANT else x
-    text = f"{value:.{digits}f}"
+    return _trimmed(f"{value:.{digits}f}")
+
+
+def _trimmed(text: str) -> str:
+    """A decimal written out, its trailing zeros (and a bare point) dropped; never ``-0``."""
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
@@ -79,7 +83,4 @@ def format_range(low: float, high: float, digits: int = 3) -> tuple[str, str]:
 
 def _shown(x: Decimal, places: int) -> str:
     """A rounded end as format_number writes it: no exponent, trailing zeros dropped."""
-    text = f"{x:.{places}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    return _trimmed(f"{x:.{places}f}")
