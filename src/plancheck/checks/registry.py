@@ -63,6 +63,11 @@ LOAD_RULES: tuple[Rule, ...] = (
     ),
     Rule("yaml-syntax", Level.ERROR, "The file is not valid YAML at this line."),
     Rule("yaml-character", Level.ERROR, "A character YAML does not allow (NUL, ESC and other controls)."),
+    Rule(
+        "full-width",
+        Level.ERROR,
+        "Full-width punctuation (： ， or the ideographic space) where YAML's structure needs ASCII.",
+    ),
     Rule("yaml-depth", Level.ERROR, "Lists and mappings nested more than 64 deep."),
     Rule("encoding", Level.ERROR, "The file is not UTF-8."),
     Rule("empty-file", Level.ERROR, "The file holds no YAML data."),

@@ -159,8 +159,86 @@ def _prepare(text: str) -> tuple[str, list[Problem]]:
     return (_FORBIDDEN.sub(" ", text), problems) if problems else (text, problems)
 
 
+# Full-width punctuation typed with a Chinese input method still on, where YAML's structure needs
+# ASCII. Plan files' keys are ASCII names, so a name followed by a full-width colon, a full-width
+# comma before such a key, and an ideographic space in the indentation or after ``-`` or ``:`` are
+# never meant as text.
+_FULL_WIDTH = re.compile(
+    r"^(?P<lead>[ \u3000]*(?:-[ \u3000]+)*)(?:"
+    r"(?P<key>[A-Za-z_][A-Za-z0-9_-]*)(?P<colon>\uff1a)"
+    r"|(?P<dash>-)(?P<dspace>\u3000))"
+)
+_FULL_WIDTH_COMMA = re.compile(r"(?P<comma>\uff0c)\s*[A-Za-z_][A-Za-z0-9_-]*\s*:")
+_KEY_SPACE = re.compile(r"^\s*(?:-\s+)*[A-Za-z_][A-Za-z0-9_-]*(?P<colon>:)(?P<space>\u3000)")
+_BLOCK_SCALAR = re.compile(r":\s*[|>][-+0-9]*\s*(?:#.*)?$")
+_WHAT = {
+    "\uff1a": ("a full-width colon '：'", "':'"),
+    "\uff0c": ("a full-width comma '，'", "','"),
+    "\u3000": ("an ideographic space (U+3000)", "a space"),
+}
+_ASCII = {"\uff1a": ": ", "\uff0c": ",", "\u3000": " "}
+
+
+def _full_width_marks(line: str) -> list[int]:
+    """The columns (0-based) of full-width punctuation in structural places of one line."""
+    marks: list[int] = []
+    lead = len(line) - len(line.lstrip(" \u3000"))
+    marks += [i for i in range(lead) if line[i] == "\u3000"]
+    m = _FULL_WIDTH.match(line)
+    if m:
+        marks += [m.start(g) for g in ("colon", "dspace") if m.group(g)]
+        marks += [i for i in range(m.start("lead"), m.end("lead")) if line[i] == "\u3000" and i >= lead]
+    m = _KEY_SPACE.match(line)
+    if m:
+        marks.append(m.start("space"))
+    if "{" in line or "[" in line:
+        marks += [c.start("comma") for c in _FULL_WIDTH_COMMA.finditer(line)]
+    return sorted(set(marks))
+
+
+def _full_width(text: str) -> tuple[str, list[Problem]]:
+    """Each full-width mark where YAML needs ASCII, reported at its own column with the fix, and the
+    text with the ASCII character in its place (so the file is read as it was meant)."""
+    if not any(ch in text for ch in _ASCII):
+        return text, []
+    problems: list[Problem] = []
+    lines = text.split("\n")
+    block_indent: int | None = None
+    for number, line in enumerate(lines, 1):
+        indent = len(line) - len(line.lstrip(" "))
+        if block_indent is not None:
+            if not line.strip() or indent > block_indent:
+                continue  # the text of a block scalar (| or >) is text
+            block_indent = None
+        if line.lstrip().startswith("#"):
+            continue
+        marks = _full_width_marks(line)
+        for column in marks:
+            what, ascii_ = _WHAT[line[column]]
+            problems.append(
+                Problem(
+                    number,
+                    column + 1,
+                    "full-width",
+                    f"{what} where YAML needs {ascii_}: retype it with the input method in English mode "
+                    f"(read here as {ascii_})",
+                )
+            )
+        if marks:
+            chars = list(line)
+            for column in marks:
+                followed = line[column + 1 : column + 2]
+                chars[column] = ":" if line[column] == "\uff1a" and followed in (" ", "") else _ASCII[line[column]]
+            lines[number - 1] = line = "".join(chars)
+        if _BLOCK_SCALAR.search(line):
+            block_indent = indent
+    return "\n".join(lines), problems
+
+
 def load_text(text: str) -> LoadResult:
     text, problems = _prepare(text)
+    text, marks = _full_width(text)
+    problems += marks
     blanked: set[int] = set()
     lines = text.splitlines(keepends=True)
     for _ in range(MAX_SYNTAX_RETRIES):
@@ -171,6 +249,13 @@ def load_text(text: str) -> LoadResult:
             problems += attempt
             break
         except yaml.MarkedYAMLError as err:
+            unclosed = _unclosed_flow(err, lines, blanked)
+            if unclosed is not None:
+                problem, index, repaired = unclosed
+                problems.append(problem)
+                blanked.add(index)  # never repaired twice: a second error there blanks the line
+                lines[index] = repaired
+                continue
             problem = _syntax_problem(err, lines)
             problems.append(problem)
             index = problem.line - 1
@@ -185,6 +270,55 @@ def load_text(text: str) -> LoadResult:
         return LoadResult([], problems)
 
     return LoadResult(documents, problems, {i + 1 for i in blanked}, {a.line for a in builder.aliases})
+
+
+_CLOSER = {"{": "}", "[": "]"}
+
+
+def _unclosed_flow(err: yaml.MarkedYAMLError, lines: list[str], done: set[int]) -> tuple[Problem, int, str] | None:
+    """A ``{`` or ``[`` left open on its line: one problem at the bracket, and the line with the
+    brackets it needs added at its end, so that the lines below are read as they were meant (the
+    parser only notices the bracket lines later, and would report every line until then)."""
+    start, mark = err.context_mark, err.problem_mark
+    if start is None or mark is None or "flow" not in (err.context or "") or start.line == mark.line:
+        return None
+    if not 0 <= start.line < len(lines):
+        return None
+    line = lines[start.line]
+    body = line.rstrip("\r\n")
+    if start.line in done or body[start.column : start.column + 1] not in _CLOSER:
+        return None
+    first = start.column  # the outermost collection this line opens (`[a, {b: 1` needs both closed)
+    for i in range(start.column):
+        if body[i] in _CLOSER and (not body[:i].strip() or body[:i].rstrip()[-1] in ":-,[{"):
+            first = i
+            break
+    stack: list[str] = []
+    quote = ""
+    end = len(body)
+    for i in range(first, len(body)):
+        ch = body[i]
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "'\"":
+            quote = ch
+        elif ch in _CLOSER:
+            stack.append(_CLOSER[ch])
+        elif ch in "}]" and stack:
+            stack.pop()
+        elif ch == "#" and body[i - 1 : i] in (" ", "\t"):
+            end = i
+            break
+    if not stack or quote:
+        return None
+    closers = "".join(reversed(stack))
+    opener = body[first]
+    message = (
+        f"YAML syntax: this {opener} is never closed: add {closers} at the end of the line"
+        " (the lines below are read as if it were there)"
+    )
+    repaired = body[:end].rstrip() + closers + (" " + body[end:] if end < len(body) else "") + line[len(body) :]
+    return Problem(start.line + 1, first + 1, "yaml-syntax", message), start.line, repaired
 
 
 def _syntax_problem(err: yaml.MarkedYAMLError, lines: list[str]) -> Problem:
