@@ -27,6 +27,62 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
+
+def _plain_arguments() -> None:
+    """Arguments in help as click and man pages write them: ``PLAN``, ``[PATH]...``, never typer's
+    ``plan <str>`` or ``{PLAN}`` (tests/test_cli_foundation.py reads every command's usage)."""
+    from typer.core import TyperArgument
+
+    def usage(self: TyperArgument) -> str:
+        name = self.metavar or (self.name or "").upper()
+        name = name if self.required else f"[{name}]"
+        return name + ("..." if self.nargs != 1 else "")
+
+    def row(self: TyperArgument) -> str:
+        return (self.metavar or (self.name or "").upper()) + ("..." if self.nargs != 1 else "")
+
+    TyperArgument._usage_display_name = usage  # type: ignore[method-assign]
+    TyperArgument._rich_display_name = row  # type: ignore[method-assign]
+    TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
+
+
+_plain_arguments()
+
+
+# --------------------------------------------------------------------------- shell completion
+
+
+def _complete_plan(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Plan ids and aliases that start with what is typed, each with its region, period and title.
+
+    Completion runs inside the user's shell at every tab: a data problem offers nothing rather than
+    printing an error into the command line."""
+    from . import api
+    from .loader.lookup import describe_plan
+
+    given = ctx.params.get("data")
+    try:
+        plans = api.load([Path(p) for p in given] if given else None).plans
+    except Exception:
+        return []
+    typed = incomplete.casefold()
+    return [
+        (name, describe_plan(plan))
+        for plan in plans
+        for name in dict.fromkeys((plan.id, *plan.aliases))
+        if name.casefold().startswith(typed)
+    ]
+
+
+def _complete_rule(incomplete: str) -> list[tuple[str, str]]:
+    """Rule ids that start with what is typed (after the last comma of a comma-separated list)."""
+    from .checks.registry import RULES
+
+    done, _, typed = incomplete.rpartition(",")
+    head = f"{done}," if done else ""
+    return [(head + rule.id, rule.summary) for rule in RULES.values() if rule.id.startswith(typed)]
+
+
 app = typer.Typer(
     name="plancheck",
     help="Check the arithmetic of government development plans: baselines, targets and stated growth "
@@ -134,11 +190,18 @@ SelectOption = Annotated[
         metavar="RULE",
         help="Report only these rules: ids or prefixes (claim = claim-*), repeatable or comma-separated.",
         show_default=False,
+        autocompletion=_complete_rule,
     ),
 ]
 IgnoreOption = Annotated[
     list[str] | None,
-    typer.Option("--ignore", metavar="RULE", help="Never report these rules (ids or prefixes).", show_default=False),
+    typer.Option(
+        "--ignore",
+        metavar="RULE",
+        help="Never report these rules (ids or prefixes).",
+        show_default=False,
+        autocompletion=_complete_rule,
+    ),
 ]
 MinLevelOption = Annotated[
     MinLevel | None,
@@ -453,7 +516,12 @@ def list_plans(data: DataOption = None, fmt: ViewFormatOption = ViewFormat.table
 
 @app.command("show")
 def show(
-    plan: Annotated[str, typer.Argument(help="Plan id, alias or region name (Chinese or English, any case).")],
+    plan: Annotated[
+        str,
+        typer.Argument(
+            help="Plan id, alias or region name (Chinese or English, any case).", autocompletion=_complete_plan
+        ),
+    ],
     data: DataOption = None,
     fmt: ViewFormatOption = ViewFormat.table,
     lang: Annotated[Lang, typer.Option("--lang", help="Language of indicator names.")] = Lang.zh,
@@ -479,7 +547,7 @@ def validate(
     paths: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[PATH]...",
+            metavar="PATH",
             help="Plan files or directories to check (default: --data, $PLANCHECK_DATA, the configuration's "
             "data, else the bundled data); - reads one file from standard input.",
             show_default=False,
@@ -574,12 +642,13 @@ VERIFY_HELP = """Recompute every stated growth rate from its baseline and target
 Compound growth for levels: (target/baseline)^(1/n) - 1; percentage points a year for shares:
 (target - baseline)/n; a stated total (累计) against the whole change. Each printed figure stands
 for the interval its precision allows (7.4 is 7.35 to 7.45); qualifiers open a side (1000以上).
+
 \b
 Verdicts:
-  consistent    the printed figures give the stated rate (within its own rounding)
-  rounding      they give it only within the baseline's rounding (reported as info)
-  inconsistent  no figures within their rounding give it (an error, exit 1)
-  unchecked     something needed is missing (no baseline, an increment target, ...)
+  consistent    the printed figures give the stated rate
+  rounding      only within the baseline's rounding (info)
+  inconsistent  no figures within rounding give it (error)
+  unchecked     a figure it needs is missing
 
 Also checked: growth in pp on a non-share, a stated growth whose sign contradicts the targets, a
 baseline year other than the year before the plan, rates that read as period totals; the plans'
@@ -594,7 +663,8 @@ def verify_cmd(
     plans: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[PLAN|FILE]...",
+            metavar="PLAN|FILE",
+            autocompletion=_complete_plan,
             help="Plans to check, by id, alias or region name; or plan files (as pre-commit passes them), "
             "whose plans are checked while the rest of their directory is still read for cross-file "
             "checks. An argument is a file when it ends in .yaml or .yml, holds a / or when --file is "
@@ -667,7 +737,12 @@ def verify_cmd(
 def compare_cmd(
     plans: Annotated[
         list[str],
-        typer.Argument(metavar="PLAN", help="Two or more plans, by id, alias or region name.", show_default=False),
+        typer.Argument(
+            metavar="PLAN",
+            help="Two or more plans, by id, alias or region name.",
+            show_default=False,
+            autocompletion=_complete_plan,
+        ),
     ],
     data: DataOption = None,
     fmt: Annotated[
@@ -723,7 +798,10 @@ def compare_cmd(
 
 @app.command("rules")
 def rules_cmd(
-    rule: Annotated[str | None, typer.Argument(help="A rule id: print its documentation.", show_default=False)] = None,
+    rule: Annotated[
+        str | None,
+        typer.Argument(help="A rule id: print its documentation.", show_default=False, autocompletion=_complete_rule),
+    ] = None,
     fmt: ViewFormatOption = ViewFormat.table,
 ) -> None:
     """List every rule: id, level and what it finds; with a rule id, its documentation and examples."""
@@ -778,7 +856,7 @@ def config_cmd(
 
 @app.command("init")
 def init_cmd(
-    folder: Annotated[str, typer.Argument(metavar="[DIR]", help="Where to make the repository (default: here).")] = ".",
+    folder: Annotated[str, typer.Argument(metavar="DIR", help="Where to make the repository (default: here).")] = ".",
 ) -> None:
     """Make a data repository that works as written: an example plan (with the schema line editors
     read), a catalogue, plancheck.toml, a GitHub workflow, a pre-commit hook scoped to plan files,
