@@ -20,6 +20,7 @@ from .render.text import json_text
 from .version import __version__
 
 if TYPE_CHECKING:
+    from .api import Repair as api_Repair
     from .api import VerifyRun
     from .loader.reader import Dataset, Stdin
     from .model.findings import Finding
@@ -565,6 +566,20 @@ def validate(
     fail_on: FailOnOption = None,
     strict: StrictOption = False,
     stdin_filename: StdinNameOption = None,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix",
+            help="First make the mechanical repairs the messages describe, in the files themselves (each "
+            "original kept as FILE.orig), then report what is left. With - the repaired file goes to "
+            "standard output.",
+        ),
+    ] = False,
+    diff: Annotated[
+        bool,
+        typer.Option("--diff", help="Print the repairs --fix would make as a unified diff; change nothing."),
+    ] = False,
+    no_backup: Annotated[bool, typer.Option("--no-backup", help="With --fix: keep no FILE.orig.")] = False,
 ) -> None:
     """Check that plan files parse and fit the schema; list every problem at its line.
 
@@ -572,12 +587,36 @@ def validate(
     types, missing fields, implausible years, target years not after their base year, years outside
     the plan's period (a warning), and repeated ids. Exit 1 when an error is found (a warning too
     with --strict).
+
+    --fix repairs what needs no judgement, keeping the rest of each file byte for byte: full-width
+    digits and punctuation, a percent sign or thousands separators in a figure, a qualifier written
+    into the value (1000以上 → 1000 and qualifier: at_least), a choice written as the plan prints it
+    (以上 → at_least, % → percent), and a GB18030 or UTF-16 file (converted to UTF-8). --diff shows
+    those repairs and exits 1 when there are any.
     """
     from . import api
 
     args = list(paths or [])
     stdin = _read_stdin(stdin_filename) if "-" in args else None
     given = _paths([a for a in args if a != "-"]) or _paths(data)
+    if fix and diff:
+        _fail("--fix and --diff exclude each other: --diff shows the repairs, --fix makes them")
+    if fix or diff:
+        if not given and stdin is None:
+            _fail(
+                f"--{'fix' if fix else 'diff'} needs the files to repair: "
+                "give them as arguments (or - for standard input)"
+            )
+        with _usage_errors():
+            repairs = api.repair(given or [], stdin)
+        if diff:
+            _show_diff(repairs)
+        if stdin is not None and fix:
+            _emit(next(r for r in repairs if r.path is None).result.after.decode("utf-8"))
+            raise typer.Exit(EXIT_OK)
+        _write_repairs(repairs, backup=not no_backup)
+        if stdin is not None:
+            stdin = _read_stdin(stdin_filename)
     settings = _settings(
         given[0] if given else _start(None),
         config,
@@ -591,6 +630,46 @@ def validate(
     to_read = given or (settings.catalogue if stdin is not None else _data_paths(None, settings))
     loaded = _load(to_read or None, stdin)
     _report("validate", api.validate(loaded, settings), loaded, settings, fmt, output, force, files=loaded.files)
+
+
+def _show_diff(repairs: list[api_Repair]) -> NoReturn:
+    """Print what --fix would change as one unified diff; exit 1 when it would change anything."""
+    import difflib
+
+    chunks = []
+    for r in repairs:
+        if not r.result.changed:
+            continue
+        before = r.result.before_text.splitlines(keepends=True)
+        after = r.result.after.decode("utf-8").splitlines(keepends=True)
+        if r.result.converted:
+            chunks.append(f"# {r.name}: converted from {r.result.converted} to UTF-8\n")
+        chunks += difflib.unified_diff(before, after, f"a/{r.name}", f"b/{r.name}")
+    _emit("".join(chunks))
+    raise typer.Exit(EXIT_FINDINGS if chunks else EXIT_OK)
+
+
+def _write_repairs(repairs: list[api_Repair], backup: bool) -> None:
+    """Write each repaired file in place (atomically, its mode kept), its original first to
+    FILE.orig; say on stderr what was done."""
+    from .render.output import OutputError, write_atomically
+
+    for r in repairs:
+        if not r.result.changed or r.path is None:
+            continue
+        target = Path(os.path.realpath(r.path))  # a link keeps pointing at the repaired file
+        mode = target.stat().st_mode & 0o7777
+        try:
+            if backup:
+                kept = target.with_name(target.name + ".orig")
+                write_atomically(kept, r.result.before.decode("utf-8", errors="surrogateescape"), raw=r.result.before)
+            write_atomically(target, r.result.after.decode("utf-8"), force=True, mode=mode)
+        except OutputError as err:
+            _fail(f"{err}: {r.name} is not repaired (remove {r.name}.orig or use --no-backup)" if backup else str(err))
+        done = [f"converted from {r.result.converted} to UTF-8"] if r.result.converted else []
+        done += [f"{len(r.result.fixed)} problem(s) repaired"] if r.result.fixed else []
+        kept_note = f" (the original is {r.name}.orig)" if backup else ""
+        sys.stderr.write(f"plancheck: {r.name}: {', '.join(done)}{kept_note}\n")
 
 
 def _report(

@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from ..model.findings import Fix
 from ..model.positions import Pos, SourceMap, YamlPath
 
 _Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
@@ -44,6 +45,7 @@ class Problem(NamedTuple):
     column: int
     rule: str
     message: str
+    fix: Fix | None = None
 
 
 @dataclass
@@ -77,7 +79,7 @@ _BOMS = (
 )
 
 
-def _guess_encoding(raw: bytes) -> str:
+def guess_encoding(raw: bytes) -> str:
     """The encoding a file that is not UTF-8 is most likely in, for the advice: by its byte order
     mark, its NUL bytes (UTF-16/32 text of ASCII characters), or whether it reads as Chinese."""
     for bom, name in _BOMS:
@@ -106,7 +108,7 @@ def decode(raw: bytes) -> tuple[str | None, Problem | None]:
     except UnicodeDecodeError as err:
         line = raw.count(b"\n", 0, err.start) + 1
         column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
-        source = _guess_encoding(raw)
+        source = guess_encoding(raw)
         looks = {"GB18030": "GB18030/GBK (Chinese)", "CP1252": "CP1252/Latin-1 (Western European)"}.get(source, source)
         if source == "UTF-8":
             hint = "the rest of the file is UTF-8: retype the character at this place"
@@ -213,8 +215,11 @@ def _full_width(text: str) -> tuple[str, list[Problem]]:
         if line.lstrip().startswith("#"):
             continue
         marks = _full_width_marks(line)
+        chars = list(line)
         for column in marks:
             what, ascii_ = _WHAT[line[column]]
+            followed = line[column + 1 : column + 2]
+            chars[column] = ":" if line[column] == "\uff1a" and followed in (" ", "") else _ASCII[line[column]]
             problems.append(
                 Problem(
                     number,
@@ -222,13 +227,10 @@ def _full_width(text: str) -> tuple[str, list[Problem]]:
                     "full-width",
                     f"{what} where YAML needs {ascii_}: retype it with the input method in English mode "
                     f"(read here as {ascii_})",
+                    Fix(line[column], chars[column], token=False),
                 )
             )
         if marks:
-            chars = list(line)
-            for column in marks:
-                followed = line[column + 1 : column + 2]
-                chars[column] = ":" if line[column] == "\uff1a" and followed in (" ", "") else _ASCII[line[column]]
             lines[number - 1] = line = "".join(chars)
         if _BLOCK_SCALAR.search(line):
             block_indent = indent

@@ -118,7 +118,7 @@ def load_file(raw: bytes, name: str, into: Dataset | None = None) -> tuple[list[
     identities are added to ``into``.
     """
     result = load_bytes(raw)
-    findings = [Finding(name, p.line, p.column, Level.ERROR, p.rule, p.message) for p in result.problems]
+    findings = [Finding(name, p.line, p.column, Level.ERROR, p.rule, p.message, fix=p.fix) for p in result.problems]
     problem_lines = {p.line for p in result.problems} | result.quiet_lines
     if not result.documents and not result.problems:
         findings.append(
