@@ -47,8 +47,8 @@ def check_target(path: Path, force: bool, inputs: Iterable[Path] = ()) -> None:
         raise OutputError(f"{path} exists: use --force to overwrite it")
 
 
-def write_atomically(path: Path, text: str, force: bool = False, inputs: Iterable[Path] = ()) -> None:
-    """Write ``text`` (UTF-8) to ``path`` through a temporary file in the same directory.
+def write_atomically(path: Path, text: str | bytes, force: bool = False, inputs: Iterable[Path] = ()) -> None:
+    """Write ``text`` (UTF-8; bytes as they are: a PNG) to ``path`` through a temporary file in the same directory.
 
     Without ``force`` an existing file is refused, and the final step is a hard link that fails if
     the name appeared meanwhile; with ``force`` it is an atomic rename over the old file. Either way a
@@ -67,8 +67,8 @@ def write_atomically(path: Path, text: str, force: bool = False, inputs: Iterabl
     os.umask(umask)
     try:
         os.chmod(tmp, 0o666 & ~umask)  # as an ordinary new file would be, not mkstemp's 0600
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(text.encode("utf-8") if isinstance(text, str) else text)
             fh.flush()
             os.fsync(fh.fileno())
         if force:
