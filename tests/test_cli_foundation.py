@@ -287,6 +287,10 @@ USAGES = {
     "rules": "Usage: plancheck rules [OPTIONS] [RULE]",
     "init": "Usage: plancheck init [OPTIONS] [DIR]",
     "calc": "Usage: plancheck calc [OPTIONS] BASELINE TARGET",
+    "path": "Usage: plancheck path [OPTIONS] [PLAN]...",
+    "chart": "Usage: plancheck chart [OPTIONS] PLAN [INDICATOR]",
+    "report": "Usage: plancheck report [OPTIONS] [PLAN]...",
+    "extract": "Usage: plancheck extract [OPTIONS] TEXT [YAML]",
 }
 
 

@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # the analysis (numpy) is imported when first computed, so th
     from .analysis.claims import ClaimResult
     from .analysis.comparison import Comparison
     from .analysis.facts import IdentityValue
+    from .analysis.paths import Trajectory
     from .analysis.rates import GrowthResult
     from .loader.fixes import FixResult
 
@@ -189,6 +190,16 @@ def compare(data: Dataset, plans: Sequence[str], *, shared: bool = False, policy
     if shared:
         result.rows = shared_rows(result)
     return result
+
+
+def paths(data: Dataset, plans: Sequence[str] = (), *, policy: Policy = DEFAULT) -> list[Trajectory]:
+    """The year-by-year path of every target with a baseline, in the plans named (every plan when none
+    is named): compound for a pace in %, linear in points; beside it, where the stated annual rate
+    does not fit, the path that rate gives. Raises ``PlanLookupError`` for an unknown name."""
+    from .analysis.paths import trajectories
+    from .analysis.rates import results
+
+    return trajectories(results(select(data.plans, list(plans)), policy))
 
 
 class CalcInputError(ValueError):

@@ -11,7 +11,7 @@ import os
 import re
 import sys
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -21,6 +21,7 @@ from .render.text import json_text
 from .version import __version__
 
 if TYPE_CHECKING:
+    from .analysis.paths import Trajectory
     from .api import Repair as api_Repair
     from .api import VerifyRun
     from .extract.document import Reading
@@ -121,6 +122,14 @@ class CompareFormat(str, enum.Enum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+
+
+class PathFormat(str, enum.Enum):
+    """--format of path: the name of every path reporter (a test keeps them equal)."""
+
+    table = "table"
+    plain = "plain"
+    json = "json"
 
 
 class Lang(str, enum.Enum):
@@ -664,8 +673,8 @@ def _write_repairs(repairs: list[api_Repair], backup: bool) -> None:
         try:
             if backup:
                 kept = target.with_name(target.name + ".orig")
-                write_atomically(kept, r.result.before.decode("utf-8", errors="surrogateescape"), raw=r.result.before)
-            write_atomically(target, r.result.after.decode("utf-8"), force=True, mode=mode)
+                write_atomically(kept, r.result.before)
+            write_atomically(target, r.result.after, force=True, mode=mode)
         except OutputError as err:
             _fail(f"{err}: {r.name} is not repaired (remove {r.name}.orig or use --no-backup)" if backup else str(err))
         done = [f"converted from {r.result.converted} to UTF-8"] if r.result.converted else []
@@ -875,6 +884,228 @@ def compare_cmd(
     )
     _data_problems_note(loaded)
     raise typer.Exit(EXIT_FINDINGS if loaded.findings else EXIT_OK)
+
+
+def _stdout_takes(text: str) -> bool:
+    """Standard output's encoding can hold ``text`` (block characters, ✗)."""
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+PlansArgument = Annotated[
+    list[str] | None,
+    typer.Argument(
+        metavar="PLAN",
+        help="Plans by id, alias or region name. Default: every plan.",
+        show_default=False,
+        autocompletion=_complete_plan,
+    ),
+]
+
+
+@app.command("path")
+def path_cmd(
+    plans: PlansArgument = None,
+    data: DataOption = None,
+    fmt: Annotated[
+        PathFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table for people (a column a year); plain: one line a path (plan, indicator, planned or "
+            "stated, pace, sparkline, year:value pairs); json for programs.",
+        ),
+    ] = PathFormat.table,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of indicator names.")] = Lang.zh,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    config: ConfigOption = None,
+    rounding: RoundingOption = None,
+    about_band: AboutOption = None,
+) -> None:
+    """The year-by-year values each target implies between its baseline and its target.
+
+    Compound for a pace in % (levels), linear for percentage points (shares) or a pace in the row's
+    own unit, as verify computes the pace; a sparkline a row shows its shape. Where the stated annual
+    rate does not fit baseline and target, the path it gives from the baseline follows on the next
+    row (Jiaxing's R&D intensity: 0.094 pp a year needed, 0.05 stated, 2.98 instead of 3.20 in 2020).
+    Block characters are written as ASCII (_.-~=+*#) where the output's encoding cannot hold them.
+    """
+    from . import api
+    from .render.paths import BLOCKS, PATH_REPORTERS
+
+    flag = _paths(data)
+    settings = _settings(_start(flag), config, rounding=rounding, about_band=about_band)
+    loaded = _load(_data_paths(flag, settings))
+    with _usage_errors():
+        found = api.paths(loaded, plans or [], policy=settings.policy)
+    if not found:
+        _fail("no target with both a baseline and a target level to draw a path between (see `plancheck show`)")
+    ascii = _to_file(output) is None and not _stdout_takes(BLOCKS + "✗→")
+    _deliver(
+        lambda **kw: PATH_REPORTERS[fmt.value](found, lang=lang.value, ascii=ascii, **kw), output, force, loaded.files
+    )
+    _data_problems_note(loaded)
+    raise typer.Exit(EXIT_FINDINGS if loaded.findings else EXIT_OK)
+
+
+def _chart_paths(paths: list[Trajectory], indicator: str | None) -> list[Trajectory]:
+    """The paths to draw: every one, or the one an indicator id, catalogue key or name picks."""
+    if indicator is None:
+        return list(paths)
+    wanted = indicator.casefold()
+    picked = [
+        t
+        for t in paths
+        if wanted in {t.indicator.id.casefold(), (t.indicator.key or "").casefold(), t.indicator.name.casefold()}
+        or wanted == (t.indicator.name_en or "").casefold()
+    ]
+    if picked:
+        return picked[:1]
+    import difflib
+
+    ids = [t.indicator.id for t in paths]
+    close = difflib.get_close_matches(indicator, ids, n=1, cutoff=0.5)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    _fail(f"no path for indicator {indicator!r} in this plan: {hint}it has paths for " + ", ".join(ids))
+
+
+@app.command("chart")
+def chart_cmd(
+    plan: Annotated[
+        str, typer.Argument(metavar="PLAN", help="A plan by id, alias or region name.", autocompletion=_complete_plan)
+    ],
+    indicator: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="INDICATOR",
+            help="An indicator by id, catalogue key or name (default: every indicator with a path, "
+            "three charts a row).",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="The chart file: FILE.png or FILE.svg (written atomically; an existing file only with --force).",
+            show_default=False,
+        ),
+    ] = None,
+    force: ForceOption = False,
+    data: DataOption = None,
+    lang: Annotated[
+        Lang, typer.Option("--lang", help="Language of names (Chinese needs a CJK font; else English).")
+    ] = Lang.zh,
+    config: ConfigOption = None,
+    rounding: RoundingOption = None,
+    about_band: AboutOption = None,
+) -> None:
+    """Draw a plan's paths: baseline, planned path, target, and where the stated annual rate does not
+    fit, the path it gives (Jiaxing's R&D intensity: 0.05 pp a year stated, 0.094 needed).
+
+    Needs matplotlib: pip install 'plancheck[report]'. Chinese names are drawn with an installed CJK
+    font (such as Noto Sans CJK SC: apt-get install fonts-noto-cjk); without one, in English.
+    """
+    from . import api
+    from .render import chart
+    from .render.output import OutputError, check_target, write_atomically
+
+    target = _to_file(output)
+    if target is None or target.suffix.lower() not in (".png", ".svg"):
+        _fail("give the chart file with -o FILE.png or -o FILE.svg")
+    try:
+        chart.require()
+    except chart.ChartUnavailable as err:
+        _fail(str(err))
+    flag = _paths(data)
+    settings = _settings(_start(flag), config, rounding=rounding, about_band=about_band)
+    loaded = _load(_data_paths(flag, settings))
+    with _usage_errors():
+        found = api.paths(loaded, [plan], policy=settings.policy)
+    if not found:
+        _fail(f"{plan}: no target with both a baseline and a target level to draw a path between")
+    chosen = _chart_paths(found, indicator)
+    sources = [Path(f) for f in loaded.files]
+    try:
+        check_target(target, force, sources)
+        image = chart.render(chosen, target.suffix.lower()[1:], lang=lang.value)
+        write_atomically(target, image, force, sources)
+    except OutputError as err:
+        _fail(str(err))
+    font = chart.cjk_font()
+    sys.stderr.write(
+        f"plancheck: {target}: {len(chosen)} chart(s), "
+        + (f"names in Chinese ({font})" if font and lang is Lang.zh else "names in English")
+        + "\n"
+    )
+    _data_problems_note(loaded)
+    raise typer.Exit(EXIT_FINDINGS if loaded.findings else EXIT_OK)
+
+
+@app.command("report")
+def report_cmd(
+    plans: PlansArgument = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="The HTML file (written atomically; an existing file only with --force). - is standard output.",
+            show_default=False,
+        ),
+    ] = None,
+    force: ForceOption = False,
+    data: DataOption = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of indicator names.")] = Lang.zh,
+    config: ConfigOption = None,
+    rounding: RoundingOption = None,
+    about_band: AboutOption = None,
+) -> None:
+    """One self-contained HTML file to share: for each plan its indicators, every verify verdict with
+    the numbers behind it, its findings, the year-by-year paths and their charts (inline SVG); for
+    several plans, the comparison. No script and nothing fetched from the network; readable on a
+    phone and in print. Charts need matplotlib (pip install 'plancheck[report]'); without it the
+    report is written without them and says so.
+    """
+    from . import api
+    from .render import chart
+    from .render.report import ReportInput, render
+
+    if output is None:
+        _fail("give the report file with -o FILE.html (or -o - for standard output)")
+    flag = _paths(data)
+    settings = _settings(_start(flag), config, rounding=rounding, about_band=about_band)
+    loaded = _load(_data_paths(flag, settings))
+    with _usage_errors():
+        run = api.verify(loaded, plans or [], settings=settings)
+        found = api.paths(loaded, [p.id for p in run.plans], policy=settings.policy)
+        comparison = (
+            api.compare(loaded, [p.id for p in run.plans], policy=settings.policy) if len(run.plans) > 1 else None
+        )
+    draw: Callable[[Sequence[Trajectory]], str] | None = None
+    note = None
+    try:
+        chart.require()
+    except chart.ChartUnavailable as err:
+        note = f"No charts: {err}."
+        sys.stderr.write(f"plancheck: the report has no charts: {err}\n")
+    else:
+
+        def draw(paths: Sequence[Trajectory]) -> str:
+            return chart.inline_svg(paths, lang=lang.value)
+
+    page = ReportInput(run, found, comparison, draw, note, lang.value)
+    _deliver(lambda **kw: render(page), output, force, loaded.files)
+    _data_problems_note(loaded)
+    raise typer.Exit(EXIT_OK)
 
 
 @app.command("rules")
@@ -1139,7 +1370,7 @@ def extract_cmd(
     text: Annotated[str, typer.Argument(metavar="TEXT", help="The plan's text file (- for standard input).")],
     plan_file: Annotated[
         str | None,
-        typer.Argument(metavar="[YAML]", help="With --check: the plan file to audit.", show_default=False),
+        typer.Argument(metavar="YAML", help="With --check: the plan file to audit.", show_default=False),
     ] = None,
     check: Annotated[
         bool, typer.Option("--check", help="List the figures of TEXT that the plan file YAML lacks.")

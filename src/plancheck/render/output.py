@@ -49,21 +49,19 @@ def check_target(path: Path, force: bool, inputs: Iterable[Path] = ()) -> None:
 
 def write_atomically(
     path: Path,
-    text: str,
+    text: str | bytes,
     force: bool = False,
     inputs: Iterable[Path] = (),
     *,
     mode: int | None = None,
-    raw: bytes | None = None,
 ) -> None:
-    """Write ``text`` (UTF-8) to ``path`` through a temporary file in the same directory.
+    """Write ``text`` (UTF-8; bytes as they are: a PNG) to ``path`` through a temporary file in the same directory.
 
     Without ``force`` an existing file is refused, and the final step is a hard link that fails if
     the name appeared meanwhile; with ``force`` it is an atomic rename over the old file. Either way a
     reader sees the old file or the whole new one, never a part; the temporary file is removed
     whatever happens, a signal to stop included (the command line turns SIGTERM into an exit).
-    ``mode``: the new file's permissions (a file rewritten in place keeps its own); ``raw``: write
-    these bytes instead of ``text`` (a copy of a file as it was, in whatever encoding).
+    ``mode``: the new file's permissions (a file rewritten in place keeps its own).
     """
     check_target(path, force, inputs)
     parent = path.parent
@@ -78,7 +76,7 @@ def write_atomically(
     try:
         os.chmod(tmp, mode if mode is not None else 0o666 & ~umask)  # not mkstemp's 0600
         with os.fdopen(fd, "wb") as fh:
-            fh.write(raw if raw is not None else text.encode("utf-8"))
+            fh.write(text.encode("utf-8") if isinstance(text, str) else text)
             fh.flush()
             os.fsync(fh.fileno())
         if force:

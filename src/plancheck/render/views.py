@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from ..analysis.claims import ClaimResult
+    from ..analysis.rates import GrowthResult
     from ..api import VerifyRun
     from ..model.settings import Settings
 
@@ -213,6 +214,32 @@ def _compact_range(low: float, high: float, digits: int) -> str:
     return lo if lo == hi else f"{lo}–{hi}"
 
 
+def verify_shown(results: list[GrowthResult]) -> list[GrowthResult]:
+    """The results a verify table lists: a rate stated or computed, or a row of a shape of its own."""
+    return [r for r in results if r.point is not None or r.stated is not None or r.reason in _SHAPE_REASONS]
+
+
+def verify_cells(r: GrowthResult, lang: str = "zh") -> tuple[str, str, str, str, str, str, str]:
+    """One row of a verify table: indicator, baseline → target, years, stated, computed, range, verdict."""
+    ind = r.indicator
+    name = ind.name_en if lang == "en" and ind.name_en else ind.name
+    b, tg, s = r.baseline, r.target, r.stated
+    target = forms.aim(ind).split(": ", 1)[-1] if tg else forms.aim(ind)
+    base = forms.baseline(b).split(": ", 1)[-1] if b else ""
+    span = f"{base} → {target}" if b else target
+    years = f"{b.year}–{tg.year}" if b and tg else (str(tg.year) if tg else "")
+    suffix = " total" if r.kind == "total" and tg is not None else ""
+    stated = forms.stated(s, ind.unit).removesuffix("/yr") if s is not None else ""  # a year: see below
+    digits = max(decimals(s.value) + 1, 2) if s else 2
+    computed = rng = ""
+    if r.point is not None and r.unit is not None and r.low is not None and r.high is not None:
+        symbol = ind.unit if r.unit == "absolute" else RATE_UNIT_SYMBOLS[r.unit]
+        computed = format_number(r.point, digits) + symbol + suffix
+        rng = _compact_range(r.low, r.high, digits)
+    verdict = _VERDICT_TEXT.get(r.status) or _REASON_TEXT.get(r.reason, f"– {r.reason}")
+    return name, span, years, stated, computed, rng, verdict
+
+
 def verify_tables(run: VerifyRun, lang: str = "zh") -> list[RenderableType]:
     """One table per plan: every indicator with a stated rate or an implied pace, then its coverage."""
     from rich import box
@@ -222,7 +249,7 @@ def verify_tables(run: VerifyRun, lang: str = "zh") -> list[RenderableType]:
     out: list[RenderableType] = []
     for plan in run.plans:
         results = [r for r in run.results if r.plan is plan]
-        shown = [r for r in results if r.point is not None or r.stated is not None or r.reason in _SHAPE_REASONS]
+        shown = verify_shown(results)
         out.append(Text(clean(f"{plan.id} · {plan.title.zh} · {plan.period.first}–{plan.period.last}"), style="bold"))
         if shown:
             t = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
@@ -235,23 +262,8 @@ def verify_tables(run: VerifyRun, lang: str = "zh") -> list[RenderableType]:
                     no_wrap=col not in ("indicator", "verdict"),
                 )
             for r in shown:
-                ind = r.indicator
-                name = ind.name_en if lang == "en" and ind.name_en else ind.name
-                b, tg, s = r.baseline, r.target, r.stated
-                target = forms.aim(ind).split(": ", 1)[-1] if tg else forms.aim(ind)
-                base = forms.baseline(b).split(": ", 1)[-1] if b else ""
-                span = f"{base} → {target}" if b else target
-                years = f"{b.year}–{tg.year}" if b and tg else (str(tg.year) if tg else "")
-                suffix = " total" if r.kind == "total" and tg is not None else ""
-                stated = forms.stated(s, ind.unit).removesuffix("/yr") if s is not None else ""  # a year: see below
-                digits = max(decimals(s.value) + 1, 2) if s else 2
-                computed = rng = ""
-                if r.point is not None and r.unit is not None and r.low is not None and r.high is not None:
-                    symbol = ind.unit if r.unit == "absolute" else RATE_UNIT_SYMBOLS[r.unit]
-                    computed = format_number(r.point, digits) + symbol + suffix
-                    rng = _compact_range(r.low, r.high, digits)
-                verdict = _VERDICT_TEXT.get(r.status) or _REASON_TEXT.get(r.reason, f"– {r.reason}")
-                _add(t, name, span, years, stated, computed, rng, Text(verdict, style=_STYLE[r.status]))
+                cells = verify_cells(r, lang)
+                _add(t, *cells[:-1], Text(cells[-1], style=_STYLE[r.status]))
             out.append(t)
         counts = Counter(r.status for r in results)
         reasons = Counter(str(r.reason) for r in results if r.status is Status.UNCHECKED)
