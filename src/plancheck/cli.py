@@ -1035,14 +1035,19 @@ def schema_cmd(
     catalogue: Annotated[
         bool, typer.Option("--catalogue", help="The schema of indicator catalogue files instead.")
     ] = False,
+    outturns: Annotated[
+        bool, typer.Option("--outturns", help="The schema of outturn files (observed values) instead.")
+    ] = False,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
     """Print the JSON Schema of plan files (for editors: see the README's section on VS Code)."""
     from .model.catalogue import Catalogue
-    from .model.plan import json_schema
+    from .model.plan import OutturnFile, json_schema
 
-    text = json_text(json_schema(Catalogue if catalogue else None))
+    if catalogue and outturns:
+        _fail("--catalogue and --outturns ask for different schemas: give one of them")
+    text = json_text(json_schema(Catalogue if catalogue else OutturnFile if outturns else None))
     _deliver(lambda **_: text, output, force)
 
 

@@ -74,6 +74,11 @@ LOAD_RULES: tuple[Rule, ...] = (
     Rule("missing-field", Level.ERROR, "A required field is missing."),
     Rule("wrong-type", Level.ERROR, "A value of the wrong type (text for a number, a list for a mapping ...)."),
     Rule(
+        "unknown-outturn",
+        Level.ERROR,
+        "An outturn file names a plan or an indicator that is not in the data (the closest id is suggested).",
+    ),
+    Rule(
         "invalid-value",
         Level.ERROR,
         "A value the field does not accept (an implausible year, an unknown qualifier ...).",
