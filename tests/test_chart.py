@@ -130,3 +130,30 @@ def test_without_matplotlib_chart_says_how_to_get_it(run, monkeypatch, tmp_path)
     assert result.exit_code == 2
     assert result.stderr == "plancheck: charts need matplotlib: pip install 'plancheck[report]'\n"
     assert not out.exists()
+
+
+def test_the_indicators_own_observations_are_drawn(write):
+    from tests.conftest import indicator_yaml
+
+    path = write(
+        indicator_yaml(
+            """
+            id: share
+            name: 比重
+            name_en: A share
+            unit: "%"
+            local: true
+            baseline: {year: 2020, value: 2.0, line: 1}
+            target: {year: 2025, value: 3.0, line: 2}
+            observed:
+              - {year: 2022, value: 2.3, line: 3}
+              - {year: 2023, value: 2.5, line: 4}
+            """
+        )
+    )
+    (t,) = api.paths(plancheck.load([path]))
+    (ax,) = chart.figure([t], font=None).axes
+    lines = {line.get_label(): line for line in ax.get_lines()}
+    assert list(lines["observed"].get_xdata()) == [2022, 2023] and list(lines["observed"].get_ydata()) == [2.3, 2.5]
+    # (3.0 − 2.0)/5 = 0.2 pp a year: 2.2, 2.4 planned for 2021 and 2022
+    assert list(lines["planned 0.2 pp/yr"].get_ydata()) == pytest.approx([2.0, 2.2, 2.4, 2.6, 2.8, 3.0])

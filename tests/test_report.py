@@ -138,3 +138,28 @@ def test_report_needs_an_output_and_never_overwrites(run, tmp_path):
     assert result.exit_code == 2 and "exists: use --force" in result.stderr
     assert out.read_text(encoding="utf-8") == "keep"
     assert not [p for p in tmp_path.iterdir() if re.match(r"\.r\.html\..*\.tmp", p.name)]
+
+
+def test_observations_are_a_row_of_the_paths_table(run, write, tmp_path):
+    path = write(
+        indicator_yaml(
+            """
+            id: share
+            name: 比重
+            unit: "%"
+            local: true
+            baseline: {year: 2020, value: 2.0, line: 1}
+            target: {year: 2025, value: 3.0, line: 2}
+            observed:
+              - {year: 2022, value: "2.30", line: 3}
+            """
+        )
+    )
+    out = tmp_path / "r.html"
+    assert run("report", "--data", str(path), "-o", str(out)).exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    # as printed, under 2022; the other years empty
+    assert (
+        '<tr class="observed"><td>observed</td><td class="num"></td><td class="num"></td><td class="num"></td><td class="num">2.30</td>'
+        in html
+    )

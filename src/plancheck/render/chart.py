@@ -134,7 +134,7 @@ class Labels:
 
 @dataclass
 class Observed:
-    """Outturns to draw on a path: (year, value) pairs."""
+    """Outturns to draw on a path, (year, value) pairs, where they are not the indicator's ``observed``."""
 
     points: list[tuple[int, float]] = field(default_factory=list)
 
@@ -181,7 +181,9 @@ def _draw(ax: Axes, t: Trajectory, labels: Labels, observed: Observed | None, *,
             va="center",
             fontsize=size,
         )
-    if observed is not None and observed.points:
+    if observed is None:  # the indicator's own outturns (observed:, or an outturn file's)
+        observed = Observed([(o.year, o.number) for o in ind.observed])
+    if observed.points:
         ax.plot(
             [y for y, _ in observed.points],
             [v for _, v in observed.points],

@@ -50,6 +50,7 @@ tr.inconsistent td { color: var(--bad); background: #fff3f3; }
 .consistent { color: var(--ok); }
 .rounding { color: var(--warn); }
 tr.stated td { color: var(--bad); }
+tr.observed td { font-style: italic; }
 ul.findings { padding-left: 1.1rem; font-size: .875rem; }
 ul.findings li { margin: .2rem 0; }
 .level-error { color: var(--bad); font-weight: 600; }
@@ -198,6 +199,10 @@ def _paths(paths: Sequence[Trajectory], lang: str) -> str:
             shown = dict(zip(t.years, values_text(t, t.stated), strict=True))
             rows.append(["✗ the stated rate's path", esc(stated_text(t)), *(esc(shown.get(y, "")) for y in years)])
             classes.append("stated")
+        seen = {o.year: o.value for o in t.indicator.observed if o.qualifier is None}
+        if any(y in seen for y in years):
+            rows.append(["observed", "", *(esc(seen.get(y, "")) for y in years)])
+            classes.append("observed")
     numeric = set(range(1, len(years) + 2))
     return _table(["indicator", "pace", *(str(y) for y in years)], rows, classes, numeric)
 
