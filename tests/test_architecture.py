@@ -23,7 +23,7 @@ ALLOWED: dict[str, set[str]] = {
     "checks": {"arith", "model", "analysis"},
     "extract": {"arith", "model"},
     "api": {"arith", "model", "loader", "analysis", "checks", "extract"},
-    "render": {"arith", "model", "analysis", "checks", "api", "version"},
+    "render": {"arith", "model", "analysis", "extract", "checks", "api", "version"},
     "cli": {"arith", "model", "loader", "analysis", "checks", "extract", "api", "render", "version"},
     "__main__": {"cli"},
 }

@@ -63,6 +63,11 @@ plans:
             line: 5
             qualifier: "at_least"
             price_basis: "current"
+        observed:
+          - year: 2022
+            value: 11
+            line: 5
+            qualifier: "at_least"
       - id: b
         name: 乙
         unit: 家
@@ -135,6 +140,7 @@ def _template_fields() -> list[tuple[str, str, int, int, tuple[str, ...]]]:
             "growth": "Growth",
             "total": "Total",
             "restated": "Restatement",
+            "observed": "Observation",
             "relative": "Relation",
             "start": "ClaimValue",
             "changes": "Change",

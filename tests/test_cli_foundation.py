@@ -277,3 +277,49 @@ def test_every_help_text_fits_the_terminal(width):
         assert result.returncode == 0, args
         wide = [line for line in result.stdout.splitlines() if _display_width(line) > width]
         assert not wide, (args, wide)
+
+
+USAGES = {
+    "verify": "Usage: plancheck verify [OPTIONS] [PLAN|FILE]...",
+    "validate": "Usage: plancheck validate [OPTIONS] [PATH]...",
+    "show": "Usage: plancheck show [OPTIONS] PLAN",
+    "compare": "Usage: plancheck compare [OPTIONS] PLAN...",
+    "rules": "Usage: plancheck rules [OPTIONS] [RULE]",
+    "init": "Usage: plancheck init [OPTIONS] [DIR]",
+    "calc": "Usage: plancheck calc [OPTIONS] BASELINE TARGET",
+}
+
+
+@pytest.mark.parametrize("command", sorted(USAGES))
+def test_arguments_are_shown_as_plain_metavars(run, command):
+    out = run(command, "--help").output
+    assert out.splitlines()[0] == USAGES[command]
+    arguments = out.split("Arguments:\n", 1)[1].split("\n\n", 1)[0]
+    # Each argument row starts with its metavar as in the usage line, without a type such as <str>.
+    names = [line.split()[0] for line in arguments.splitlines() if line.startswith("  ") and line[2] != " "]
+    assert names and all(name.isupper() or "|" in name for name in names), names
+    assert "<" not in arguments and "{" not in out.splitlines()[0]
+
+
+def _complete(words: str) -> list[str]:
+    """What bash completion offers after `words` (typer's protocol: COMP_WORDS and COMP_CWORD)."""
+    env = {**os.environ, "_PLANCHECK_COMPLETE": "complete_bash", "COMP_WORDS": words}
+    env["COMP_CWORD"] = str(len(words.split()) - (0 if words.endswith(" ") else 1))
+    done = subprocess.run([sys.executable, "-m", "plancheck"], capture_output=True, text=True, env=env, check=False)
+    assert done.returncode == 0 and not done.stderr, done.stderr
+    return done.stdout.split()
+
+
+def test_shell_completion_offers_plan_names_and_rule_ids():
+    # The bundled plans: one of Deqing, four of Jiaxing (ids and aliases), Haining's and Xiuzhou's.
+    assert _complete("plancheck show de") == ["deqing-2021-2025", "deqing"]
+    assert _complete("plancheck compare haining jiaxing-2") == ["jiaxing-2016-2020", "jiaxing-2023-2027"]
+    assert _complete("plancheck verify --select growth-m") == ["growth-mismatch"]
+    assert _complete("plancheck verify --ignore provenance,growth-r") == ["provenance,growth-rounding"]
+    assert _complete("plancheck rules year-") == ["year-order", "year-outside-period"]
+
+
+def test_completion_with_unusable_data_offers_nothing_and_prints_nothing(tmp_path):
+    assert _complete(f"plancheck show --data {tmp_path / 'missing'} de") == []
+    (tmp_path / "bad.yaml").write_bytes(b"\xff\xfe plans")
+    assert _complete(f"plancheck show --data {tmp_path / 'bad.yaml'} de") == []

@@ -129,6 +129,7 @@ def test_syntax_messages_say_what_to_do():
     assert "indent with spaces, not tabs" in messages_of("plans:\n\t- id: x\n")[0]
     assert "close the quote" in messages_of("plans:\n  - id: 'x\n")[0]
     assert "close the [ or {" in messages_of("plans: [\n")[0]
+    assert "this [ is never closed: add ]" in messages_of("plans: [a, b\nx: 1\n")[0]
 
 
 def test_alias_bomb_is_refused_quickly():

@@ -27,6 +27,8 @@ def _figures(plan):
                 yield ind, part, fig
         for i, fig in enumerate(ind.restated):
             yield ind, f"restated[{i}]", fig
+        for i, fig in enumerate(ind.observed):
+            yield ind, f"observed[{i}]", fig
     for claim in plan.claims:
         for part in ("start", "end"):
             end = getattr(claim, part)
@@ -43,8 +45,9 @@ def _cases():
     data = plancheck.load([ROOT / "data" / "targets.yaml"])
     assert data.findings == []
     for plan in data.plans:
-        lines = (SOURCES / plan.source).read_text(encoding="utf-8").splitlines()
         for ind, part, fig in _figures(plan):
+            source = getattr(fig, "source", None) or plan.source  # an outturn may cite another document
+            lines = (SOURCES / source).read_text(encoding="utf-8").splitlines()
             yield pytest.param(lines, ind, fig, id=f"{plan.id}:{ind.id}:{part}")
 
 

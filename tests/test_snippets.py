@@ -38,7 +38,7 @@ def shell(command: str, cwd: Path, env: dict[str, str] | None = None) -> subproc
 def test_every_block_is_one_this_test_knows():
     known = {"sh", "toml", "yaml", "python"}
     assert {lang for lang, _ in BLOCKS} <= known
-    assert len(BLOCKS) == 10  # a new block needs a test here
+    assert len(BLOCKS) == 11  # a new block needs a test here
 
 
 def test_the_shell_lines_run_as_written(tmp_path):
@@ -89,6 +89,14 @@ def test_the_data_format_example_validates(tmp_path, run):
     path = tmp_path / "deqing.yaml"
     path.write_text(text, encoding="utf-8")
     result = run("validate", str(path), "--format", "plain")
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_the_outturn_file_example_validates_with_the_plan_it_names(tmp_path, run):
+    (text,) = blocks("yaml", "outturns:\n  - plan:")
+    path = tmp_path / "bulletin-2020.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run("validate", str(BUNDLED), str(path), "--format", "plain")
     assert (result.exit_code, result.stdout) == (0, "")
 
 

@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # the analysis (numpy) is imported when first computed, so th
     from .analysis.comparison import Comparison
     from .analysis.facts import IdentityValue
     from .analysis.rates import GrowthResult
+    from .loader.fixes import FixResult
 
 PathLike = str | os.PathLike[str]
 
@@ -121,6 +122,35 @@ def choose(findings: Sequence[Finding], settings: Settings | None) -> list[Findi
     if settings is None:
         return list(findings)
     return choose_findings(findings, settings.select, settings.ignore, settings.per_file_ignores, settings.relative)
+
+
+@dataclass
+class Repair:
+    """One file's mechanical repairs (``plancheck validate --fix``): where it is, its name in
+    findings, and its bytes before and after."""
+
+    path: Path | None  # None: standard input
+    name: str
+    result: FixResult
+
+
+def repair(paths: Sequence[PathLike], stdin: Stdin | None = None) -> list[Repair]:
+    """The repairs of every plan file under ``paths`` (and of ``stdin``), without writing anything.
+    A path that cannot be used raises ``DataPathError``; a file that cannot be read is left out."""
+    from .loader.files import FileProblem, collect_files, display_name, read_file
+    from .loader.fixes import fix_bytes
+
+    out = []
+    for path in collect_files([Path(p) for p in paths]).files:
+        try:
+            raw = read_file(path)
+        except FileProblem:
+            continue  # validate reports it
+        name = display_name(path)
+        out.append(Repair(path, name, fix_bytes(raw, name)))
+    if stdin is not None:
+        out.append(Repair(None, stdin.name, fix_bytes(stdin.raw, stdin.name)))
+    return out
 
 
 def validate(data: Dataset, settings: Settings | None = None) -> list[Finding]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import enum
 import os
+import re
 import sys
 import traceback
 from collections.abc import Callable, Iterator
@@ -20,12 +21,70 @@ from .render.text import json_text
 from .version import __version__
 
 if TYPE_CHECKING:
+    from .api import Repair as api_Repair
     from .api import VerifyRun
+    from .extract.document import Reading
     from .loader.reader import Dataset, Stdin
     from .model.findings import Finding
     from .model.settings import Settings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+def _plain_arguments() -> None:
+    """Arguments in help as click and man pages write them: ``PLAN``, ``[PATH]...``, never typer's
+    ``plan <str>`` or ``{PLAN}`` (tests/test_cli_foundation.py reads every command's usage)."""
+    from typer.core import TyperArgument
+
+    def usage(self: TyperArgument) -> str:
+        name = self.metavar or (self.name or "").upper()
+        name = name if self.required else f"[{name}]"
+        return name + ("..." if self.nargs != 1 else "")
+
+    def row(self: TyperArgument) -> str:
+        return (self.metavar or (self.name or "").upper()) + ("..." if self.nargs != 1 else "")
+
+    TyperArgument._usage_display_name = usage  # type: ignore[method-assign]
+    TyperArgument._rich_display_name = row  # type: ignore[method-assign]
+    TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
+
+
+_plain_arguments()
+
+
+# --------------------------------------------------------------------------- shell completion
+
+
+def _complete_plan(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Plan ids and aliases that start with what is typed, each with its region, period and title.
+
+    Completion runs inside the user's shell at every tab: a data problem offers nothing rather than
+    printing an error into the command line."""
+    from . import api
+    from .loader.lookup import describe_plan
+
+    given = ctx.params.get("data")
+    try:
+        plans = api.load([Path(p) for p in given] if given else None).plans
+    except Exception:
+        return []
+    typed = incomplete.casefold()
+    return [
+        (name, describe_plan(plan))
+        for plan in plans
+        for name in dict.fromkeys((plan.id, *plan.aliases))
+        if name.casefold().startswith(typed)
+    ]
+
+
+def _complete_rule(incomplete: str) -> list[tuple[str, str]]:
+    """Rule ids that start with what is typed (after the last comma of a comma-separated list)."""
+    from .checks.registry import RULES
+
+    done, _, typed = incomplete.rpartition(",")
+    head = f"{done}," if done else ""
+    return [(head + rule.id, rule.summary) for rule in RULES.values() if rule.id.startswith(typed)]
+
 
 app = typer.Typer(
     name="plancheck",
@@ -134,11 +193,18 @@ SelectOption = Annotated[
         metavar="RULE",
         help="Report only these rules: ids or prefixes (claim = claim-*), repeatable or comma-separated.",
         show_default=False,
+        autocompletion=_complete_rule,
     ),
 ]
 IgnoreOption = Annotated[
     list[str] | None,
-    typer.Option("--ignore", metavar="RULE", help="Never report these rules (ids or prefixes).", show_default=False),
+    typer.Option(
+        "--ignore",
+        metavar="RULE",
+        help="Never report these rules (ids or prefixes).",
+        show_default=False,
+        autocompletion=_complete_rule,
+    ),
 ]
 MinLevelOption = Annotated[
     MinLevel | None,
@@ -453,7 +519,12 @@ def list_plans(data: DataOption = None, fmt: ViewFormatOption = ViewFormat.table
 
 @app.command("show")
 def show(
-    plan: Annotated[str, typer.Argument(help="Plan id, alias or region name (Chinese or English, any case).")],
+    plan: Annotated[
+        str,
+        typer.Argument(
+            help="Plan id, alias or region name (Chinese or English, any case).", autocompletion=_complete_plan
+        ),
+    ],
     data: DataOption = None,
     fmt: ViewFormatOption = ViewFormat.table,
     lang: Annotated[Lang, typer.Option("--lang", help="Language of indicator names.")] = Lang.zh,
@@ -479,7 +550,7 @@ def validate(
     paths: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[PATH]...",
+            metavar="PATH",
             help="Plan files or directories to check (default: --data, $PLANCHECK_DATA, the configuration's "
             "data, else the bundled data); - reads one file from standard input.",
             show_default=False,
@@ -497,6 +568,20 @@ def validate(
     fail_on: FailOnOption = None,
     strict: StrictOption = False,
     stdin_filename: StdinNameOption = None,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix",
+            help="First make the mechanical repairs the messages describe, in the files themselves (each "
+            "original kept as FILE.orig), then report what is left. With - the repaired file goes to "
+            "standard output.",
+        ),
+    ] = False,
+    diff: Annotated[
+        bool,
+        typer.Option("--diff", help="Print the repairs --fix would make as a unified diff; change nothing."),
+    ] = False,
+    no_backup: Annotated[bool, typer.Option("--no-backup", help="With --fix: keep no FILE.orig.")] = False,
 ) -> None:
     """Check that plan files parse and fit the schema; list every problem at its line.
 
@@ -504,12 +589,36 @@ def validate(
     types, missing fields, implausible years, target years not after their base year, years outside
     the plan's period (a warning), and repeated ids. Exit 1 when an error is found (a warning too
     with --strict).
+
+    --fix repairs what needs no judgement, keeping the rest of each file byte for byte: full-width
+    digits and punctuation, a percent sign or thousands separators in a figure, a qualifier written
+    into the value (1000以上 → 1000 and qualifier: at_least), a choice written as the plan prints it
+    (以上 → at_least, % → percent), and a GB18030 or UTF-16 file (converted to UTF-8). --diff shows
+    those repairs and exits 1 when there are any.
     """
     from . import api
 
     args = list(paths or [])
     stdin = _read_stdin(stdin_filename) if "-" in args else None
     given = _paths([a for a in args if a != "-"]) or _paths(data)
+    if fix and diff:
+        _fail("--fix and --diff exclude each other: --diff shows the repairs, --fix makes them")
+    if fix or diff:
+        if not given and stdin is None:
+            _fail(
+                f"--{'fix' if fix else 'diff'} needs the files to repair: "
+                "give them as arguments (or - for standard input)"
+            )
+        with _usage_errors():
+            repairs = api.repair(given or [], stdin)
+        if diff:
+            _show_diff(repairs)
+        if stdin is not None and fix:
+            _emit(next(r for r in repairs if r.path is None).result.after.decode("utf-8"))
+            raise typer.Exit(EXIT_OK)
+        _write_repairs(repairs, backup=not no_backup)
+        if stdin is not None:
+            stdin = _read_stdin(stdin_filename)
     settings = _settings(
         given[0] if given else _start(None),
         config,
@@ -523,6 +632,46 @@ def validate(
     to_read = given or (settings.catalogue if stdin is not None else _data_paths(None, settings))
     loaded = _load(to_read or None, stdin)
     _report("validate", api.validate(loaded, settings), loaded, settings, fmt, output, force, files=loaded.files)
+
+
+def _show_diff(repairs: list[api_Repair]) -> NoReturn:
+    """Print what --fix would change as one unified diff; exit 1 when it would change anything."""
+    import difflib
+
+    chunks = []
+    for r in repairs:
+        if not r.result.changed:
+            continue
+        before = r.result.before_text.splitlines(keepends=True)
+        after = r.result.after.decode("utf-8").splitlines(keepends=True)
+        if r.result.converted:
+            chunks.append(f"# {r.name}: converted from {r.result.converted} to UTF-8\n")
+        chunks += difflib.unified_diff(before, after, f"a/{r.name}", f"b/{r.name}")
+    _emit("".join(chunks))
+    raise typer.Exit(EXIT_FINDINGS if chunks else EXIT_OK)
+
+
+def _write_repairs(repairs: list[api_Repair], backup: bool) -> None:
+    """Write each repaired file in place (atomically, its mode kept), its original first to
+    FILE.orig; say on stderr what was done."""
+    from .render.output import OutputError, write_atomically
+
+    for r in repairs:
+        if not r.result.changed or r.path is None:
+            continue
+        target = Path(os.path.realpath(r.path))  # a link keeps pointing at the repaired file
+        mode = target.stat().st_mode & 0o7777
+        try:
+            if backup:
+                kept = target.with_name(target.name + ".orig")
+                write_atomically(kept, r.result.before.decode("utf-8", errors="surrogateescape"), raw=r.result.before)
+            write_atomically(target, r.result.after.decode("utf-8"), force=True, mode=mode)
+        except OutputError as err:
+            _fail(f"{err}: {r.name} is not repaired (remove {r.name}.orig or use --no-backup)" if backup else str(err))
+        done = [f"converted from {r.result.converted} to UTF-8"] if r.result.converted else []
+        done += [f"{len(r.result.fixed)} problem(s) repaired"] if r.result.fixed else []
+        kept_note = f" (the original is {r.name}.orig)" if backup else ""
+        sys.stderr.write(f"plancheck: {r.name}: {', '.join(done)}{kept_note}\n")
 
 
 def _report(
@@ -574,12 +723,13 @@ VERIFY_HELP = """Recompute every stated growth rate from its baseline and target
 Compound growth for levels: (target/baseline)^(1/n) - 1; percentage points a year for shares:
 (target - baseline)/n; a stated total (累计) against the whole change. Each printed figure stands
 for the interval its precision allows (7.4 is 7.35 to 7.45); qualifiers open a side (1000以上).
+
 \b
 Verdicts:
-  consistent    the printed figures give the stated rate (within its own rounding)
-  rounding      they give it only within the baseline's rounding (reported as info)
-  inconsistent  no figures within their rounding give it (an error, exit 1)
-  unchecked     something needed is missing (no baseline, an increment target, ...)
+  consistent    the printed figures give the stated rate
+  rounding      only within the baseline's rounding (info)
+  inconsistent  no figures within rounding give it (error)
+  unchecked     a figure it needs is missing
 
 Also checked: growth in pp on a non-share, a stated growth whose sign contradicts the targets, a
 baseline year other than the year before the plan, rates that read as period totals; the plans'
@@ -594,7 +744,8 @@ def verify_cmd(
     plans: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[PLAN|FILE]...",
+            metavar="PLAN|FILE",
+            autocompletion=_complete_plan,
             help="Plans to check, by id, alias or region name; or plan files (as pre-commit passes them), "
             "whose plans are checked while the rest of their directory is still read for cross-file "
             "checks. An argument is a file when it ends in .yaml or .yml, holds a / or when --file is "
@@ -667,7 +818,12 @@ def verify_cmd(
 def compare_cmd(
     plans: Annotated[
         list[str],
-        typer.Argument(metavar="PLAN", help="Two or more plans, by id, alias or region name.", show_default=False),
+        typer.Argument(
+            metavar="PLAN",
+            help="Two or more plans, by id, alias or region name.",
+            show_default=False,
+            autocompletion=_complete_plan,
+        ),
     ],
     data: DataOption = None,
     fmt: Annotated[
@@ -723,7 +879,10 @@ def compare_cmd(
 
 @app.command("rules")
 def rules_cmd(
-    rule: Annotated[str | None, typer.Argument(help="A rule id: print its documentation.", show_default=False)] = None,
+    rule: Annotated[
+        str | None,
+        typer.Argument(help="A rule id: print its documentation.", show_default=False, autocompletion=_complete_rule),
+    ] = None,
     fmt: ViewFormatOption = ViewFormat.table,
 ) -> None:
     """List every rule: id, level and what it finds; with a rule id, its documentation and examples."""
@@ -778,7 +937,7 @@ def config_cmd(
 
 @app.command("init")
 def init_cmd(
-    folder: Annotated[str, typer.Argument(metavar="[DIR]", help="Where to make the repository (default: here).")] = ".",
+    folder: Annotated[str, typer.Argument(metavar="DIR", help="Where to make the repository (default: here).")] = ".",
 ) -> None:
     """Make a data repository that works as written: an example plan (with the schema line editors
     read), a catalogue, plancheck.toml, a GitHub workflow, a pre-commit hook scoped to plan files,
@@ -809,14 +968,19 @@ def schema_cmd(
     catalogue: Annotated[
         bool, typer.Option("--catalogue", help="The schema of indicator catalogue files instead.")
     ] = False,
+    outturns: Annotated[
+        bool, typer.Option("--outturns", help="The schema of outturn files (observed values) instead.")
+    ] = False,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
     """Print the JSON Schema of plan files (for editors: see the README's section on VS Code)."""
     from .model.catalogue import Catalogue
-    from .model.plan import json_schema
+    from .model.plan import OutturnFile, json_schema
 
-    text = json_text(json_schema(Catalogue if catalogue else None))
+    if catalogue and outturns:
+        _fail("--catalogue and --outturns ask for different schemas: give one of them")
+    text = json_text(json_schema(Catalogue if catalogue else OutturnFile if outturns else None))
     _deliver(lambda **_: text, output, force)
 
 
@@ -908,6 +1072,182 @@ def calc_cmd(
         _fail(str(e))
     _emit(render_calc.as_json(run) if fmt is CalcFormat.json else render_calc.plain(run))
     raise typer.Exit(1 if run.result.status is Status.INCONSISTENT else 0)
+
+
+EXTRACT_HELP = """Read a plan's published text (UTF-8, or GB18030 converted) into a draft plan file: the
+indicator tables as indicators, the targets and achievements of the prose as indicators and claims,
+each figure with its value as printed and the line of the text it is on.
+
+  plancheck extract plan.txt -o plan.yaml --region 德清县 --region-en Deqing --level county
+
+The draft validates and verify runs on it at once. What the text does not give (the region's English
+name, an indicator's unit) is left as a TODO placeholder that validate reports; what could not be
+placed is kept in the draft as a commented-out entry with its line, and listed on standard error with
+the counts of rows, targets and claims. - reads the text from standard input; without -o the draft
+goes to standard output.
+
+  plancheck extract --check plan.txt plan.yaml
+
+lists every figure of the text that the plan file (made by hand or by extract) does not hold on its
+line: the completeness audit. Exit codes: 0 a draft written (with --check: nothing missing) · 1 with
+--check: figures missing · 2 a text that cannot be read, an option that cannot be used."""
+
+
+class RegionLevel(str, enum.Enum):
+    national = "national"
+    province = "province"
+    prefecture = "prefecture"
+    county = "county"
+    zone = "zone"
+
+
+def _read_text_file(name: str) -> bytes:
+    if name == "-":
+        return sys.stdin.buffer.read() if sys.stdin is not None else b""
+    path = Path(name)
+    if name == "":
+        _fail("an empty path was given: name the plan's text file, or - for standard input")
+    if path.is_dir():
+        _fail(f"{name} is a directory: name the plan's text file")
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        _fail(f"{name}: no such file")
+    except OSError as err:
+        _fail(f"{name}: cannot be read ({err.strerror})")
+
+
+def _reading(name: str) -> Reading:
+    from .extract.document import read_bytes
+    from .extract.text import TextDecodeError
+
+    data = _read_text_file(name)
+    shown = STDIN if name == "-" else name
+    try:
+        reading = read_bytes(data)
+    except TextDecodeError as err:
+        _fail(f"{shown}: not a plan's text that plancheck reads: {err.reason}")
+    if not any(line.strip() for line in reading.lines):
+        _fail(f"{shown}: the file holds no text")
+    if reading.converted:
+        sys.stderr.write(f"plancheck: {shown} is GB18030, not UTF-8: read as GB18030 (the lines are the same)\n")
+    return reading
+
+
+@app.command("extract", help=EXTRACT_HELP)
+def extract_cmd(
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="The plan's text file (- for standard input).")],
+    plan_file: Annotated[
+        str | None,
+        typer.Argument(metavar="[YAML]", help="With --check: the plan file to audit.", show_default=False),
+    ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="List the figures of TEXT that the plan file YAML lacks.")
+    ] = False,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the draft to FILE (atomically; an existing file only with --force). - or none: "
+            "standard output.",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Let --output replace an existing file.")] = False,
+    plan_id: Annotated[
+        str | None, typer.Option("--id", help="The plan's id (deqing-2021-2025).", show_default=False)
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", help="The plan's title, as printed.", show_default=False)
+    ] = None,
+    region: Annotated[
+        str | None, typer.Option("--region", help="The region's name in Chinese (德清县).", show_default=False)
+    ] = None,
+    region_en: Annotated[
+        str | None, typer.Option("--region-en", help="The region's name in English (Deqing).", show_default=False)
+    ] = None,
+    level: Annotated[
+        RegionLevel | None, typer.Option("--level", help="The region's level.", show_default=False)
+    ] = None,
+    parent: Annotated[
+        str | None, typer.Option("--parent", help="The region above it, in Chinese (湖州市).", show_default=False)
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period", metavar="FIRST-LAST", help="The years the plan covers (2021-2025).", show_default=False
+        ),
+    ] = None,
+    issuer: Annotated[
+        str | None, typer.Option("--issuer", help="Who issued the plan (德清县人民政府).", show_default=False)
+    ] = None,
+    source: Annotated[
+        str | None,
+        typer.Option("--source", help="The source's file name (default: TEXT's name).", show_default=False),
+    ] = None,
+) -> None:
+    if check:
+        _extract_check(text, plan_file)
+        return
+    if plan_file is not None:
+        _fail(f"a second file ({plan_file}) is read only with --check: write the draft with -o {plan_file}")
+    from .extract.draft import Given, draft
+    from .render.draft import draft_yaml, summary
+
+    if plan_id is not None and not re.fullmatch(r"[a-z0-9][a-z0-9-]*", plan_id):
+        _fail(f"--id {plan_id!r}: an id is lower-case ASCII letters, digits and '-' (deqing-2021-2025)")
+    years: tuple[int, int] | None = None
+    if period is not None:
+        m = re.fullmatch(r"\s*(\d{4})\s*[-–—~]\s*(\d{4})\s*|\s*(\d{4})\s*", period)
+        if m is None:
+            _fail(f"--period {period!r}: give the first and last year, such as --period 2021-2025")
+        first = int(m.group(1) or m.group(3))
+        last = int(m.group(2) or m.group(3))
+        if last < first:
+            _fail(f"--period {period!r}: the last year is before the first")
+        years = (first, last)
+    reading = _reading(text)
+    shown = STDIN if text == "-" else text
+    given = Given(
+        id=plan_id,
+        title=title,
+        region=region,
+        region_en=region_en,
+        level=level.value if level else None,
+        parent=parent,
+        period=years,
+        issuer=issuer,
+        source=source or (None if text == "-" else Path(text).name),
+    )
+    made = draft(reading, given)
+    yaml_text = draft_yaml(made, None if text == "-" else Path(text).name)
+    _deliver(lambda **_: yaml_text, output, force, [] if text == "-" else [text])
+    sys.stderr.write(summary(made, shown))
+
+
+def _extract_check(text: str, plan_file: str | None) -> None:
+    from .extract.audit import audit
+    from .render.draft import audit_text
+
+    if plan_file is None:
+        _fail("--check needs the plan file to audit: plancheck extract --check TEXT YAML")
+    reading = _reading(text)
+    loaded = _load([Path(plan_file)])
+    if loaded.findings and not loaded.plans:
+        _fail(f"{plan_file}: the plan file cannot be read; `plancheck validate {plan_file}` says why")
+    shown = STDIN if text == "-" else text
+    name = None if text == "-" else Path(text).name
+    plans = [p for p in loaded.plans if name is not None and p.source == name] or list(loaded.plans)
+    if len(plans) > 1:
+        _fail(
+            f"{plan_file} holds {len(plans)} plans and none names {name} as its source: "
+            "give a file with the one plan of this text"
+        )
+    result = audit(reading, plans[0])
+    _emit(audit_text(result, shown, plans[0].id))
+    raise typer.Exit(EXIT_FINDINGS if result.missing else EXIT_OK)
 
 
 # --------------------------------------------------------------------------- entry point

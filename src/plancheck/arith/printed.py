@@ -53,6 +53,19 @@ def check_printed(text: str) -> str:
     raise ValueError(f"{text!r} is not a number as printed (expected digits such as 22, 3.20 or -1.5)")
 
 
+def ascii_figure(text: str) -> str | None:
+    """The plain figure meant by a figure written in one of the ways :func:`check_printed` refuses
+    with advice, or None: full-width digits (``２２`` → ``22``), a percent sign (``22%`` → ``22``),
+    thousands separators (``1,000`` → ``1000``)."""
+    s = text.strip().translate(_TO_ASCII).removesuffix("%")
+    if re.match(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$", s):
+        s = s.replace(",", "")
+    return s if s != text and NUMBER_RE.match(s) else None
+
+
+_TO_ASCII = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)}, "\uff0e": ".", "\uff05": "%", "\uff0c": ","})
+
+
 def _short(s: str) -> str:
     """A very long figure, shortened for a message: its first and last digits and its length."""
     return s if len(s) <= 24 else f"{s[:10]}…{s[-6:]} ({len(s)} characters)"

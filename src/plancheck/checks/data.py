@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import duplicate_id, provenance, unknown_key, year_order, year_period
+from . import duplicate_id, placeholder, provenance, unknown_key, year_order, year_period
 from .base import Check
 
-DATA_MODULES: tuple[ModuleType, ...] = (year_order, year_period, duplicate_id, unknown_key, provenance)
+DATA_MODULES: tuple[ModuleType, ...] = (year_order, year_period, duplicate_id, unknown_key, provenance, placeholder)
 
 DATA_CHECKS: tuple[Check, ...] = tuple(m.check for m in DATA_MODULES)

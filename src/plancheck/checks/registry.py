@@ -63,6 +63,11 @@ LOAD_RULES: tuple[Rule, ...] = (
     ),
     Rule("yaml-syntax", Level.ERROR, "The file is not valid YAML at this line."),
     Rule("yaml-character", Level.ERROR, "A character YAML does not allow (NUL, ESC and other controls)."),
+    Rule(
+        "full-width",
+        Level.ERROR,
+        "Full-width punctuation (： ， or the ideographic space) where YAML's structure needs ASCII.",
+    ),
     Rule("yaml-depth", Level.ERROR, "Lists and mappings nested more than 64 deep."),
     Rule("encoding", Level.ERROR, "The file is not UTF-8."),
     Rule("empty-file", Level.ERROR, "The file holds no YAML data."),
@@ -73,6 +78,11 @@ LOAD_RULES: tuple[Rule, ...] = (
     Rule("unknown-field", Level.ERROR, "A field the format does not have (the closest known one is suggested)."),
     Rule("missing-field", Level.ERROR, "A required field is missing."),
     Rule("wrong-type", Level.ERROR, "A value of the wrong type (text for a number, a list for a mapping ...)."),
+    Rule(
+        "unknown-outturn",
+        Level.ERROR,
+        "An outturn file names a plan or an indicator that is not in the data (the closest id is suggested).",
+    ),
     Rule(
         "invalid-value",
         Level.ERROR,

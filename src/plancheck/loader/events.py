@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from ..model.findings import Fix
 from ..model.positions import Pos, SourceMap, YamlPath
 
 _Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
@@ -44,6 +45,7 @@ class Problem(NamedTuple):
     column: int
     rule: str
     message: str
+    fix: Fix | None = None
 
 
 @dataclass
@@ -77,7 +79,7 @@ _BOMS = (
 )
 
 
-def _guess_encoding(raw: bytes) -> str:
+def guess_encoding(raw: bytes) -> str:
     """The encoding a file that is not UTF-8 is most likely in, for the advice: by its byte order
     mark, its NUL bytes (UTF-16/32 text of ASCII characters), or whether it reads as Chinese."""
     for bom, name in _BOMS:
@@ -106,7 +108,7 @@ def decode(raw: bytes) -> tuple[str | None, Problem | None]:
     except UnicodeDecodeError as err:
         line = raw.count(b"\n", 0, err.start) + 1
         column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
-        source = _guess_encoding(raw)
+        source = guess_encoding(raw)
         looks = {"GB18030": "GB18030/GBK (Chinese)", "CP1252": "CP1252/Latin-1 (Western European)"}.get(source, source)
         if source == "UTF-8":
             hint = "the rest of the file is UTF-8: retype the character at this place"
@@ -159,8 +161,86 @@ def _prepare(text: str) -> tuple[str, list[Problem]]:
     return (_FORBIDDEN.sub(" ", text), problems) if problems else (text, problems)
 
 
+# Full-width punctuation typed with a Chinese input method still on, where YAML's structure needs
+# ASCII. Plan files' keys are ASCII names, so a name followed by a full-width colon, a full-width
+# comma before such a key, and an ideographic space in the indentation or after ``-`` or ``:`` are
+# never meant as text.
+_FULL_WIDTH = re.compile(
+    r"^(?P<lead>[ \u3000]*(?:-[ \u3000]+)*)(?:"
+    r"(?P<key>[A-Za-z_][A-Za-z0-9_-]*)(?P<colon>\uff1a)"
+    r"|(?P<dash>-)(?P<dspace>\u3000))"
+)
+_FULL_WIDTH_COMMA = re.compile(r"(?P<comma>\uff0c)\s*[A-Za-z_][A-Za-z0-9_-]*\s*:")
+_KEY_SPACE = re.compile(r"^\s*(?:-\s+)*[A-Za-z_][A-Za-z0-9_-]*(?P<colon>:)(?P<space>\u3000)")
+_BLOCK_SCALAR = re.compile(r":\s*[|>][-+0-9]*\s*(?:#.*)?$")
+_WHAT = {
+    "\uff1a": ("a full-width colon '：'", "':'"),
+    "\uff0c": ("a full-width comma '，'", "','"),
+    "\u3000": ("an ideographic space (U+3000)", "a space"),
+}
+_ASCII = {"\uff1a": ": ", "\uff0c": ",", "\u3000": " "}
+
+
+def _full_width_marks(line: str) -> list[int]:
+    """The columns (0-based) of full-width punctuation in structural places of one line."""
+    marks: list[int] = []
+    lead = len(line) - len(line.lstrip(" \u3000"))
+    marks += [i for i in range(lead) if line[i] == "\u3000"]
+    m = _FULL_WIDTH.match(line)
+    if m:
+        marks += [m.start(g) for g in ("colon", "dspace") if m.group(g)]
+        marks += [i for i in range(m.start("lead"), m.end("lead")) if line[i] == "\u3000" and i >= lead]
+    m = _KEY_SPACE.match(line)
+    if m:
+        marks.append(m.start("space"))
+    if "{" in line or "[" in line:
+        marks += [c.start("comma") for c in _FULL_WIDTH_COMMA.finditer(line)]
+    return sorted(set(marks))
+
+
+def _full_width(text: str) -> tuple[str, list[Problem]]:
+    """Each full-width mark where YAML needs ASCII, reported at its own column with the fix, and the
+    text with the ASCII character in its place (so the file is read as it was meant)."""
+    if not any(ch in text for ch in _ASCII):
+        return text, []
+    problems: list[Problem] = []
+    lines = text.split("\n")
+    block_indent: int | None = None
+    for number, line in enumerate(lines, 1):
+        indent = len(line) - len(line.lstrip(" "))
+        if block_indent is not None:
+            if not line.strip() or indent > block_indent:
+                continue  # the text of a block scalar (| or >) is text
+            block_indent = None
+        if line.lstrip().startswith("#"):
+            continue
+        marks = _full_width_marks(line)
+        chars = list(line)
+        for column in marks:
+            what, ascii_ = _WHAT[line[column]]
+            followed = line[column + 1 : column + 2]
+            chars[column] = ":" if line[column] == "\uff1a" and followed in (" ", "") else _ASCII[line[column]]
+            problems.append(
+                Problem(
+                    number,
+                    column + 1,
+                    "full-width",
+                    f"{what} where YAML needs {ascii_}: retype it with the input method in English mode "
+                    f"(read here as {ascii_})",
+                    Fix(line[column], chars[column], token=False),
+                )
+            )
+        if marks:
+            lines[number - 1] = line = "".join(chars)
+        if _BLOCK_SCALAR.search(line):
+            block_indent = indent
+    return "\n".join(lines), problems
+
+
 def load_text(text: str) -> LoadResult:
     text, problems = _prepare(text)
+    text, marks = _full_width(text)
+    problems += marks
     blanked: set[int] = set()
     lines = text.splitlines(keepends=True)
     for _ in range(MAX_SYNTAX_RETRIES):
@@ -171,6 +251,13 @@ def load_text(text: str) -> LoadResult:
             problems += attempt
             break
         except yaml.MarkedYAMLError as err:
+            unclosed = _unclosed_flow(err, lines, blanked)
+            if unclosed is not None:
+                problem, index, repaired = unclosed
+                problems.append(problem)
+                blanked.add(index)  # never repaired twice: a second error there blanks the line
+                lines[index] = repaired
+                continue
             problem = _syntax_problem(err, lines)
             problems.append(problem)
             index = problem.line - 1
@@ -185,6 +272,55 @@ def load_text(text: str) -> LoadResult:
         return LoadResult([], problems)
 
     return LoadResult(documents, problems, {i + 1 for i in blanked}, {a.line for a in builder.aliases})
+
+
+_CLOSER = {"{": "}", "[": "]"}
+
+
+def _unclosed_flow(err: yaml.MarkedYAMLError, lines: list[str], done: set[int]) -> tuple[Problem, int, str] | None:
+    """A ``{`` or ``[`` left open on its line: one problem at the bracket, and the line with the
+    brackets it needs added at its end, so that the lines below are read as they were meant (the
+    parser only notices the bracket lines later, and would report every line until then)."""
+    start, mark = err.context_mark, err.problem_mark
+    if start is None or mark is None or "flow" not in (err.context or "") or start.line == mark.line:
+        return None
+    if not 0 <= start.line < len(lines):
+        return None
+    line = lines[start.line]
+    body = line.rstrip("\r\n")
+    if start.line in done or body[start.column : start.column + 1] not in _CLOSER:
+        return None
+    first = start.column  # the outermost collection this line opens (`[a, {b: 1` needs both closed)
+    for i in range(start.column):
+        if body[i] in _CLOSER and (not body[:i].strip() or body[:i].rstrip()[-1] in ":-,[{"):
+            first = i
+            break
+    stack: list[str] = []
+    quote = ""
+    end = len(body)
+    for i in range(first, len(body)):
+        ch = body[i]
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "'\"":
+            quote = ch
+        elif ch in _CLOSER:
+            stack.append(_CLOSER[ch])
+        elif ch in "}]" and stack:
+            stack.pop()
+        elif ch == "#" and body[i - 1 : i] in (" ", "\t"):
+            end = i
+            break
+    if not stack or quote:
+        return None
+    closers = "".join(reversed(stack))
+    opener = body[first]
+    message = (
+        f"YAML syntax: this {opener} is never closed: add {closers} at the end of the line"
+        " (the lines below are read as if it were there)"
+    )
+    repaired = body[:end].rstrip() + closers + (" " + body[end:] if end < len(body) else "") + line[len(body) :]
+    return Problem(start.line + 1, first + 1, "yaml-syntax", message), start.line, repaired
 
 
 def _syntax_problem(err: yaml.MarkedYAMLError, lines: list[str]) -> Problem:

@@ -6,6 +6,7 @@ A file that does not parse or does not fit the schema is not an exception: each 
 
 from __future__ import annotations
 
+import difflib
 import functools
 import os
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from pydantic import ValidationError
 
 from ..model.catalogue import Catalogue, Entry, Identity, Index
 from ..model.findings import Finding
-from ..model.plan import Plan, PlanFile
+from ..model.plan import Outturn, OutturnFile, Plan, PlanFile
 from ..model.positions import Loc
 from ..model.status import Level
 from .events import Document, load_bytes
@@ -43,6 +44,7 @@ class Dataset:
     files: list[str] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)  # catalogue entries: the bundled ones, then the data's
     identities: list[Identity] = field(default_factory=list)
+    outturns: list[Outturn] = field(default_factory=list)  # the entries of outturn files, as read
 
     @functools.cached_property
     def catalogue(self) -> Index:
@@ -94,8 +96,45 @@ def read(paths: list[Path] | None = None, stdin: Stdin | None = None) -> Dataset
         plans, findings = load_file(stdin.raw, name, data)
         data.plans += plans
         data.findings += findings
+    data.findings += attach_outturns(data.plans, data.outturns)
     data.findings.sort()
     return data
+
+
+UNKNOWN_OUTTURN = "unknown-outturn"
+
+
+def attach_outturns(plans: list[Plan], outturns: list[Outturn]) -> list[Finding]:
+    """Add each outturn file entry's observations to the indicator it names; a plan or indicator that
+    is not in the data is an error at its place, with the closest name."""
+    by_name: dict[str, Plan] = {}
+    for plan in plans:
+        for name in (plan.id, *plan.aliases):
+            by_name.setdefault(name, plan)
+    findings: list[Finding] = []
+    for entry in outturns:
+        named = by_name.get(entry.plan)
+        if named is None:
+            close = difflib.get_close_matches(entry.plan, sorted(by_name), n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'?" if close else "read the plan's file too, or correct the id"
+            message = f"outturns for plan '{entry.plan}', which is not in the data read: {hint}"
+            findings.append(_at(entry, "plan", message))
+            continue
+        plan = named
+        ind = next((i for i in plan.indicators if i.id == entry.indicator), None)
+        if ind is None:
+            ids = [i.id for i in plan.indicators]
+            close = difflib.get_close_matches(entry.indicator, ids, n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'?" if close else "`plancheck show " + plan.id + "` lists its indicators"
+            message = f"plan {plan.id} has no indicator '{entry.indicator}': {hint}"
+            findings.append(_at(entry, "indicator", message))
+            continue
+        ind.observed.extend(entry.observed)
+    return findings
+
+
+def _at(entry: Outturn, part: str, message: str) -> Finding:
+    return Finding.at(entry.place(part), Level.ERROR, UNKNOWN_OUTTURN, message, entry.plan, entry.indicator)
 
 
 @functools.cache
@@ -118,7 +157,7 @@ def load_file(raw: bytes, name: str, into: Dataset | None = None) -> tuple[list[
     identities are added to ``into``.
     """
     result = load_bytes(raw)
-    findings = [Finding(name, p.line, p.column, Level.ERROR, p.rule, p.message) for p in result.problems]
+    findings = [Finding(name, p.line, p.column, Level.ERROR, p.rule, p.message, fix=p.fix) for p in result.problems]
     problem_lines = {p.line for p in result.problems} | result.quiet_lines
     if not result.documents and not result.problems:
         findings.append(
@@ -131,8 +170,14 @@ def load_file(raw: bytes, name: str, into: Dataset | None = None) -> tuple[list[
         if isinstance(doc.data, dict) and "catalogue" in doc.data:
             findings += _catalogue_document(doc, name, into)
             continue
+        if isinstance(doc.data, dict) and "outturns" in doc.data and "plans" not in doc.data:
+            findings += _outturn_document(doc, name, into)
+            continue
+        outturns: list[tuple[int, Outturn]] = []
         try:
-            parsed = PlanFile.model_validate(doc.data).plans
+            parsed_file = PlanFile.model_validate(doc.data)
+            parsed = parsed_file.plans
+            outturns = list(enumerate(parsed_file.outturns))
             valid = [
                 (i, plan, list(range(len(plan.indicators))), list(range(len(plan.claims))))
                 for i, plan in enumerate(parsed)
@@ -146,14 +191,41 @@ def load_file(raw: bytes, name: str, into: Dataset | None = None) -> tuple[list[
                     continue  # an artefact of a line the syntax error made unreadable
                 findings.append(e.finding(name))
             valid = _recover(doc, errors)
+            outturns = _recover_outturns(doc)
         for i, plan, rows, claim_rows in valid:
             plan.locate(Loc(name, doc.source, ("plans", i)))
             for j, indicator in zip(rows, plan.indicators, strict=False):
                 indicator.locate(Loc(name, doc.source, ("plans", i, "indicators", j)))
+                for k, obs in enumerate(indicator.observed):
+                    obs.locate(Loc(name, doc.source, ("plans", i, "indicators", j, "observed", k)))
             for j, claim in zip(claim_rows, plan.claims, strict=False):
                 claim.locate(Loc(name, doc.source, ("plans", i, "claims", j)))
             plans.append(plan)
+        for k, entry in outturns:
+            _locate_outturn(entry, Loc(name, doc.source, ("outturns", k)))
+        if into is not None:
+            into.outturns.extend(entry for _, entry in outturns)
     return plans, findings
+
+
+def _locate_outturn(entry: Outturn, loc: Loc) -> None:
+    entry.locate(loc)
+    for m, obs in enumerate(entry.observed):
+        obs.locate(Loc(loc.file, loc.source, (*loc.path, "observed", m)))
+
+
+def _recover_outturns(doc: Document) -> list[tuple[int, Outturn]]:
+    """The outturn entries of a file that failed validation that are valid by themselves."""
+    items = doc.data.get("outturns") if isinstance(doc.data, dict) else None
+    if not isinstance(items, list):
+        return []
+    kept = []
+    for k, item in enumerate(items):
+        try:
+            kept.append((k, Outturn.model_validate(item)))
+        except ValidationError:
+            continue  # reported with the file's other problems
+    return kept
 
 
 def _catalogue_document(doc: Document, name: str, into: Dataset | None) -> list[Finding]:
@@ -164,6 +236,22 @@ def _catalogue_document(doc: Document, name: str, into: Dataset | None) -> list[
     if into is not None:
         into.entries.extend(catalogue.catalogue)
         into.identities.extend(catalogue.identities)
+    return []
+
+
+def _outturn_document(doc: Document, name: str, into: Dataset | None) -> list[Finding]:
+    try:
+        parsed = OutturnFile.model_validate(doc.data)
+    except ValidationError as err:
+        return [e.finding(name) for e in schema_errors(err, doc, OutturnFile)]
+    for k, entry in enumerate(parsed.outturns):
+        _locate_outturn(entry, Loc(name, doc.source, ("outturns", k)))
+        for obs in entry.observed:
+            # an observation without its own source is from the file's publication
+            obs.source = obs.source or parsed.source
+            obs.url = obs.url or parsed.url
+    if into is not None:
+        into.outturns.extend(parsed.outturns)
     return []
 
 

@@ -9,8 +9,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..model.findings import Finding
-from ..model.notation import suggest_choice
+from ..arith.printed import ascii_figure, is_printed
+from ..model.findings import Finding, Fix
+from ..model.notation import split_qualifier, suggest_choice
 from ..model.plan import PlanFile
 from ..model.positions import Pos, YamlPath
 from ..model.status import Level
@@ -36,9 +37,10 @@ class SchemaError:
     message: str
     path: YamlPath  # the value (or, for a missing field, the mapping that lacks it)
     missing: YamlPath | None = None  # the missing field's own path
+    fix: Fix | None = None
 
     def finding(self, file: str) -> Finding:
-        return Finding(file, self.pos.line, self.pos.column, Level.ERROR, self.rule, self.message)
+        return Finding(file, self.pos.line, self.pos.column, Level.ERROR, self.rule, self.message, fix=self.fix)
 
 
 def _describe(value: Any) -> str:
@@ -81,6 +83,7 @@ def schema_errors(err: ValidationError, doc: Document, root: type[BaseModel] = P
         kind, value = e["type"], e.get("input")
         field_name = next((p for p in reversed(loc) if isinstance(p, str)), "file")
         path = loc
+        fix: Fix | None = None
         if kind == "missing":
             parent = loc[:-1]
             where = doc.key_pos(parent) if parent else doc.pos(())
@@ -96,14 +99,17 @@ def schema_errors(err: ValidationError, doc: Document, root: type[BaseModel] = P
                 hint = (
                     "a comma inside { } separates fields: write numbers without thousands separators (1000, not 1,000)"
                 )
+                fix = _separator_fix(doc, loc)
             rule, message = "unknown-field", f"unknown field '{field_name}': {hint}"
             if close:
                 suggested.add((*loc[:-1], close[0]))
         else:
             where = doc.pos(loc)
-            hint = _choice_hint(loc, field_name, value, root) if kind == "literal_error" else ""
+            hint, fix = _choice_hint(loc, field_name, value, root) if kind == "literal_error" else ("", None)
             rule, message = _value_message(kind, e, loc, field_name, value, hint)
-        out.append(SchemaError(where, rule, message, path, loc if kind == "missing" else None))
+            if kind == "value_error" and isinstance(value, str):
+                message, fix = _figure_fix(doc, loc, field_name, value, message)
+        out.append(SchemaError(where, rule, message, path, loc if kind == "missing" else None, fix))
     # A missing 'category' next to an unknown 'categry' is one mistake, said once.
     return [f for f in out if f.missing not in suggested]
 
@@ -118,19 +124,64 @@ def _choices(annotation: Any) -> tuple[str, ...]:
     return tuple(c for arg in typing.get_args(annotation) for c in _choices(arg))
 
 
-def _choice_hint(loc: YamlPath, field_name: str, value: Any, root: type[BaseModel]) -> str:
-    """``: did you mean at_least? (以上 is written qualifier: at_least)`` for a value the field does not have."""
+def _choice_hint(loc: YamlPath, field_name: str, value: Any, root: type[BaseModel]) -> tuple[str, Fix | None]:
+    """``: did you mean at_least? (以上 is written qualifier: at_least)`` for a value the field does not
+    have; and the fix, when the value is a word the plan prints for it (a misspelling is only a guess)."""
     model = _model_at(loc[:-1], root)
     if model is None or not isinstance(value, str):
-        return ""
+        return "", None
     named = [f.annotation for name, f in model.model_fields.items() if field_name in (name, f.alias)]
     if not named:
-        return ""
+        return "", None
     found = suggest_choice(value, _choices(named[0]))
     if found is None:
-        return ""
+        return "", None
     choice, word = found
-    return f": did you mean {choice}?" + (f" ({word} is written {field_name}: {choice})" if word else "")
+    if not word:
+        return f": did you mean {choice}?", None
+    return f": did you mean {choice}? ({word} is written {field_name}: {choice})", Fix(value, choice)
+
+
+def _figure_fix(doc: Document, loc: YamlPath, field_name: str, value: str, message: str) -> tuple[str, Fix | None]:
+    """A figure written with full-width digits, a percent sign, thousands separators, or its qualifier
+    word (``1000以上``): the message and the fix that writes it plainly."""
+    split = split_qualifier(value)
+    if split is not None:
+        figure = split[0] if is_printed(split[0]) else ascii_figure(split[0])
+        if figure is not None:
+            qualifier = split[1]
+            said = (
+                f"{field_name}: {value!r} holds its qualifier: write {field_name}: {figure} and qualifier: {qualifier}"
+            )
+            mapping = _data_at(doc.data, loc[:-1])
+            if field_name == "value" and isinstance(mapping, dict) and "qualifier" not in mapping:
+                return said, Fix(value, figure, qualifier=qualifier)
+            return said, None
+    figure = ascii_figure(value)
+    return message, Fix(value, figure) if figure is not None else None
+
+
+def _separator_fix(doc: Document, loc: YamlPath) -> Fix | None:
+    """``{value: 1,000}`` reads as ``value: 1`` and a field ``000``: the fix removes the comma, where
+    the field before holds one to three digits and this one three (with no value of its own)."""
+    mapping = _data_at(doc.data, loc[:-1])
+    key = loc[-1]
+    if not isinstance(mapping, dict) or not isinstance(key, str) or len(key) != 3 or mapping.get(key) is not None:
+        return None
+    keys = list(mapping)
+    before = mapping.get(keys[keys.index(key) - 1]) if keys.index(key) > 0 else None
+    if not (isinstance(before, str) and before.isdigit() and len(before) <= 3 and before.isascii()):
+        return None
+    return Fix("," + key, key, token=False, offset=-1)
+
+
+def _data_at(data: Any, path: YamlPath) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 def _value_message(kind: str, e: Any, loc: YamlPath, field_name: str, value: Any, hint: str = "") -> tuple[str, str]:

@@ -12,6 +12,24 @@ from .status import LEVELS, Level
 FindingDict = dict[str, str | int | None]
 
 
+@dataclass(frozen=True)
+class Fix:
+    """The mechanical repair a finding's message describes, as an edit of the file at its place.
+
+    With ``token``, the value at the place (a scalar, quoted or not, that reads as ``old``) becomes
+    ``new``, its quotes kept; else the characters ``old`` at the place become ``new``. ``qualifier``
+    is added beside the value, in its mapping (``1000以上`` → ``1000`` and ``qualifier: at_least``).
+    """
+
+    old: str
+    new: str
+    token: bool = True
+    qualifier: str | None = None
+    offset: int = 0
+    """Where the characters ``old`` start, from the finding's column (``1,000`` in ``{ }`` is read
+    as a field ``000``: the comma before it is one to the left)."""
+
+
 @dataclass(frozen=True, order=True)
 class Finding:
     """One problem (or note) at one place in one data file.
@@ -31,6 +49,8 @@ class Finding:
     figures: dict[str, float | None] = field(default_factory=dict, compare=False, hash=False)
     accepted: str | None = field(default=None, compare=False)
     """The reason the data gives for accepting this finding; an accepted finding never fails a run."""
+    fix: Fix | None = field(default=None, compare=False, hash=False)
+    """The edit ``plancheck validate --fix`` makes for it, where the repair is mechanical."""
 
     @property
     def shown_level(self) -> str:

@@ -96,6 +96,25 @@ def suggest_choice(written: str, choices: Sequence[str]) -> tuple[str, str | Non
     return (close[0], None) if close else None
 
 
+_QUALIFIERS = ("at_least", "more_than", "at_most", "less_than", "about")
+_QUALIFIER_WORDS = sorted(
+    ((word, q) for q in _QUALIFIERS for word in CHOICE_WORDS[q] if not word.isalpha() or not word.isascii()),
+    key=lambda pair: -len(pair[0]),
+)
+
+
+def split_qualifier(text: str) -> tuple[str, str] | None:
+    """A figure written with its qualifier word, and the qualifier: ``1000以上`` → (``1000``,
+    at_least); ``超过50`` → (``50``, more_than); ``≥3`` → (``3``, at_least); else None."""
+    s = text.strip()
+    for word, qualifier in _QUALIFIER_WORDS:
+        if s.endswith(word) and len(s) > len(word):
+            return s[: -len(word)].strip(), qualifier
+        if s.startswith(word) and len(s) > len(word):
+            return s[len(word) :].strip(), qualifier
+    return None
+
+
 STATED_UNIT_SUFFIXES: dict[str, str] = {
     "%": "percent",
     "％": "percent",

@@ -245,6 +245,40 @@ ACCEPTED_DOC = (
 )
 
 
+class Observation(Located):
+    """An outturn: the value an indicator was measured at in a year (a statistical bulletin's figure,
+    a later plan's base-year column, a review's achievement). A measurement, rounded as printed."""
+
+    year: Year = Field(description="The year the value is for.")
+    value: Printed = Field(description="The value as printed (3.20 keeps two decimals; negative only for a rate).")
+    qualifier: Qualifier | None = Field(
+        None, description="A bound rather than a value (突破1000家: at_least). " + QUALIFIER_DOC
+    )
+    line: SeedLine | None = Field(None, description=LINE_DOC)
+    printed: str | None = Field(
+        None, description="The source's words where they are not the number itself (全覆盖, 1.5万)."
+    )
+    exact: bool = Field(False, description="The value is exact, not rounded (a count stated in words).")
+    source: str | None = Field(
+        None,
+        min_length=1,
+        description="File name of the document the line refers to, where it is not the plan's own source (or, in "
+        "an outturn file, the file's source).",
+    )
+    url: str | None = Field(None, min_length=1, description="Web address of the publication the value is from.")
+    note: str | None = Field(None, description="Anything a reader should know about this value.")
+
+    @property
+    def number(self) -> float:
+        return float(self.value)
+
+
+OBSERVED_DOC = (
+    "Outturns: the values the indicator was measured at, by year, each with the line (and, where not the "
+    "plan's own source, the source or URL) it is printed on. `plancheck progress` compares them with the target."
+)
+
+
 class Indicator(Located):
     """One indicator of a plan: a table row, or a target stated in the prose."""
 
@@ -290,6 +324,7 @@ class Indicator(Located):
     restated: list[Restatement] = Field(
         default_factory=list, description="Other places the plan states the same target."
     )
+    observed: list[Observation] = Field(default_factory=list, description=OBSERVED_DOC)
     note: str | None = Field(None, description="Anything a reader of the data should know about this row.")
     accepted: list[Acceptance] = Field(default_factory=list, description=ACCEPTED_DOC)
 
@@ -467,6 +502,14 @@ class Plan(Located):
         return self
 
 
+class Outturn(Located):
+    """The outturns of one indicator of one plan, kept apart from the plan (in an outturn file)."""
+
+    plan: Slug = Field(description="The id of the plan (deqing-2021-2025) or one of its aliases.")
+    indicator: Slug = Field(description="The id of the indicator within that plan (rd-intensity).")
+    observed: list[Observation] = Field(min_length=1, description="The values measured, by year.")
+
+
 class PlanFile(Model):
     """A plan data file: one or more plans."""
 
@@ -475,6 +518,33 @@ class PlanFile(Model):
         json_schema_extra={"title": "plancheck plan file"},
     )
     plans: list[Plan] = Field(min_length=1, description="The plans in this file.")
+    outturns: list[Outturn] = Field(
+        default_factory=list,
+        description="Outturns of indicators of these or other plans in the data, kept apart from the plans' own "
+        "fields (as in an outturn file).",
+    )
+
+
+class OutturnFile(Model):
+    """An outturn file: values measured after a plan was issued (a statistical bulletin, a mid-term
+    review), for indicators of plans kept elsewhere in the data."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"title": "plancheck outturn file"},
+    )
+    title: str | None = Field(
+        None, min_length=1, description="Title of the publication (嘉兴市2020年国民经济和社会发展统计公报)."
+    )
+    issuer: str | None = Field(None, min_length=1, description="Who published it (嘉兴市统计局).")
+    published: dt.date | None = Field(None, description="Date of publication, YYYY-MM-DD.")
+    source: str | None = Field(
+        None,
+        min_length=1,
+        description="File name of the document the lines refer to (an observation may name its own).",
+    )
+    url: str | None = Field(None, min_length=1, description="Web address of the publication.")
+    outturns: list[Outturn] = Field(min_length=1, description="The outturns, one entry per plan and indicator.")
 
 
 def json_schema(model: type[BaseModel] | None = None) -> dict[str, Any]:

@@ -47,13 +47,23 @@ def check_target(path: Path, force: bool, inputs: Iterable[Path] = ()) -> None:
         raise OutputError(f"{path} exists: use --force to overwrite it")
 
 
-def write_atomically(path: Path, text: str, force: bool = False, inputs: Iterable[Path] = ()) -> None:
+def write_atomically(
+    path: Path,
+    text: str,
+    force: bool = False,
+    inputs: Iterable[Path] = (),
+    *,
+    mode: int | None = None,
+    raw: bytes | None = None,
+) -> None:
     """Write ``text`` (UTF-8) to ``path`` through a temporary file in the same directory.
 
     Without ``force`` an existing file is refused, and the final step is a hard link that fails if
     the name appeared meanwhile; with ``force`` it is an atomic rename over the old file. Either way a
     reader sees the old file or the whole new one, never a part; the temporary file is removed
     whatever happens, a signal to stop included (the command line turns SIGTERM into an exit).
+    ``mode``: the new file's permissions (a file rewritten in place keeps its own); ``raw``: write
+    these bytes instead of ``text`` (a copy of a file as it was, in whatever encoding).
     """
     check_target(path, force, inputs)
     parent = path.parent
@@ -66,9 +76,9 @@ def write_atomically(path: Path, text: str, force: bool = False, inputs: Iterabl
     umask = os.umask(0)
     os.umask(umask)
     try:
-        os.chmod(tmp, 0o666 & ~umask)  # as an ordinary new file would be, not mkstemp's 0600
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+        os.chmod(tmp, mode if mode is not None else 0o666 & ~umask)  # not mkstemp's 0600
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(raw if raw is not None else text.encode("utf-8"))
             fh.flush()
             os.fsync(fh.fileno())
         if force:

@@ -1,0 +1,150 @@
+"""Observed values: an indicator's own `observed:` and outturn files kept apart from the plan."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+import plancheck
+from plancheck.model.plan import OutturnFile, json_schema
+from tests.conftest import BUNDLED, PLAN_HEAD, ROOT
+
+PLAN = (
+    PLAN_HEAD
+    + """\
+      - id: rd-intensity
+        name: R&D经费占GDP比重
+        unit: "%"
+        key: rd-intensity
+        baseline: {year: 2020, value: 2.5, line: 3}
+        target: {year: 2025, value: "3.0", line: 4}
+        observed:
+          - {year: 2021, value: 2.61, line: 5}
+"""
+)
+
+BULLETIN = """\
+title: 测试市2022年统计公报
+source: bulletin-2022.txt
+url: https://example.org/bulletin-2022
+outturns:
+  - plan: test-plan
+    indicator: rd-intensity
+    observed:
+      - {year: 2022, value: 2.70, line: 12}
+"""
+
+
+def test_observations_in_the_plan_and_in_an_outturn_file_are_both_read(write):
+    plan = write(PLAN)
+    bulletin = write(BULLETIN, "bulletin.yaml")
+    data = plancheck.load([plan, bulletin])
+    assert data.findings == []
+    ind = data.plans[0].indicators[0]
+    assert [(o.year, o.value, o.line, o.source) for o in ind.observed] == [
+        (2021, "2.61", 5, None),  # the plan's own source
+        (2022, "2.70", 12, "bulletin-2022.txt"),  # keeps its printed precision; the file's source
+    ]
+    assert ind.observed[1].url == "https://example.org/bulletin-2022"
+    # each observation knows where it was written: the plan file's line 16, the bulletin's line 8
+    assert (ind.observed[0].place("value").file, ind.observed[0].place("value").line) == (str(plan), 16)
+    assert (ind.observed[1].place("value").file, ind.observed[1].place("value").line) == (str(bulletin), 8)
+
+
+def test_an_outturn_file_may_come_before_the_plan(write):
+    bulletin = write(BULLETIN, "a-bulletin.yaml")
+    plan = write(PLAN, "z-plan.yaml")
+    data = plancheck.load([bulletin, plan])
+    assert data.findings == []
+    assert [o.year for o in data.plans[0].indicators[0].observed] == [2021, 2022]
+
+
+def test_an_unknown_plan_is_an_error_at_its_place_with_the_closest_id(write, run):
+    plan = write(PLAN)
+    bulletin = write(BULLETIN.replace("plan: test-plan", "plan: test-plam"), "bulletin.yaml")
+    result = run("validate", str(plan), str(bulletin), "--format", "plain")
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f"{bulletin}:5:11: error [unknown-outturn] outturns for plan 'test-plam', which is not in the data "
+        "read: did you mean 'test-plan'?\n"
+    )
+
+
+def test_an_unknown_indicator_is_an_error_at_its_place_with_the_closest_id(write, run):
+    plan = write(PLAN)
+    bulletin = write(BULLETIN.replace("indicator: rd-intensity", "indicator: rd-intensty"), "bulletin.yaml")
+    result = run("validate", str(plan), str(bulletin), "--format", "plain")
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f"{bulletin}:6:16: error [unknown-outturn] plan test-plan has no indicator 'rd-intensty': "
+        "did you mean 'rd-intensity'?\n"
+    )
+
+
+def test_a_field_that_does_not_fit_is_reported_at_its_line(write, run):
+    plan = write(PLAN)
+    bulletin = write(BULLETIN.replace("{year: 2022, value: 2.70", "{yeer: 2022, value: 2.70"), "bulletin.yaml")
+    result = run("validate", str(plan), str(bulletin), "--format", "plain")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"{bulletin}:8:") and "[unknown-field]" in lines[0] and "'year'" in lines[0]
+
+
+def test_an_observation_in_the_plan_is_validated_like_every_figure(write, run):
+    plan = write(PLAN.replace("{year: 2021, value: 2.61", "{year: 2021, value: 2.6.1"))
+    result = run("validate", str(plan), "--format", "plain")
+    assert result.exit_code == 1
+    assert result.stdout.startswith(f"{plan}:16:") and "[invalid-value]" in result.stdout
+
+
+def test_the_bundled_data_records_the_outturns_its_sources_print():
+    """Jiaxing's 2015 column (11 rows and the high-tech value added of line 6) and Deqing's 2020
+    column (15 rows), each at the line of its baseline."""
+    data = plancheck.load([BUNDLED])
+    observed = {
+        p.id: {i.id: [(o.year, o.value, o.line) for o in i.observed] for i in p.indicators if i.observed}
+        for p in data.plans
+    }
+    assert len(observed["jiaxing-2016-2020"]) == 12
+    assert observed["jiaxing-2016-2020"]["rd-intensity"] == [(2015, "2.73", 35)]
+    assert observed["jiaxing-2016-2020"]["high-tech-value-added"] == [(2015, "628.87", 6)]
+    assert len(observed["deqing-2021-2025"]) == 15
+    assert observed["deqing-2021-2025"]["high-tech-enterprises"] == [(2020, "273", 113)]
+    assert observed["jiaxing-315"] == {}  # the programme prints no base values
+    total = sum(len(obs) for rows in observed.values() for obs in rows.values())
+    readme = (ROOT / "README.md").read_text(encoding="utf-8").replace("\n", " ")
+    assert f"The data also records {total} outturns the plans print" in readme
+
+
+def test_outturns_in_a_plan_file_are_checked_too(write, run):
+    plan = write(
+        PLAN + "outturns:\n  - {plan: test-plan, indicator: rd-intensiti, observed: [{year: 2022, value: 2.7}]}\n"
+    )
+    result = run("validate", str(plan), "--format", "plain", "--min-level", "error")
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f"{plan}:18:34: error [unknown-outturn] plan test-plan has no indicator 'rd-intensiti': "
+        "did you mean 'rd-intensity'?\n"
+    )
+
+
+def test_committed_outturn_schema_equals_the_model(run):
+    committed = json.loads((ROOT / "schema" / "outturns.schema.json").read_text(encoding="utf-8"))
+    assert committed == json_schema(OutturnFile), "run: plancheck schema --outturns > schema/outturns.schema.json"
+    assert json.loads(run("schema", "--outturns").stdout) == committed
+
+
+def test_the_readme_example_fits_the_schema():
+    jsonschema = pytest.importorskip("jsonschema")
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = text.split("# an outturn file (bulletin-2020.yaml)", 1)[1].split("\n", 1)[1].split("```", 1)[0]
+    instance = json.loads(json.dumps(yaml.safe_load(block), default=str))
+    jsonschema.Draft202012Validator(json_schema(OutturnFile)).validate(instance)
+
+
+def test_schema_refuses_two_kinds_at_once(run):
+    result = run("schema", "--outturns", "--catalogue")
+    assert result.exit_code == 2
+    assert "give one of them" in result.stderr
