@@ -104,23 +104,18 @@ def _apart_text(row: Row, cmp: Comparison, lang: str) -> str:
 
 
 def table(cmp: Comparison, *, color: bool = False, width: int = 100, lang: str = "zh", wide: bool = False) -> str:
-    from rich import box
-    from rich.table import Table
+    """The plans side by side, as wide as the width allows (see console.Fitted), then the summary."""
     from rich.text import Text
 
-    from .console import render_rich
+    from .console import Column, Fitted, Prose, render_rich
 
     labels = _labels(cmp, lang)
     betweens = _between_headers(cmp)
-    t = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True, show_lines=True)
-    name_width = None if wide else (26 if len(cmp.plans) <= 2 else 18 if len(cmp.plans) <= 3 else 12)
-    t.add_column("indicator", overflow="fold", max_width=name_width)
-    t.add_column("unit", no_wrap=True)
-    for p in cmp.plans:
-        t.add_column(labels[p.id], justify="right", no_wrap=wide)
-    for a, b, _ in betweens:
-        t.add_column(f"{labels[a]} → {labels[b]}", justify="right")
-    t.add_column("more ambitious", overflow="fold")
+    columns = [Column("indicator", wrap=True, floor=12), Column("unit", key=None)]
+    columns += [Column(labels[p.id], "right") for p in cmp.plans]
+    columns += [Column(f"{labels[a]} → {labels[b]}", "right", drop=1) for a, b, _ in betweens]
+    columns.append(Column("more ambitious", wrap=True, floor=20))
+    rows: list[list[str | Text]] = []
     for row in cmp.rows:
         name = Text(_name(row, lang))
         apart = _apart_text(row, cmp, lang)
@@ -129,7 +124,9 @@ def table(cmp: Comparison, *, color: bool = False, width: int = 100, lang: str =
         cells = ["\n".join(cell_lines(row.cells.get(p.id))) for p in cmp.plans]
         between = [_between_text(row, a, b) for a, b, _ in betweens]
         style = "bold" if row.leader not in (None, "tie") and row.comparable else "dim" if len(row.cells) < 2 else ""
-        t.add_row(name, clean(row.unit), *cells, *between, Text(leader_text(row, labels), style=style))
+        leader = Text(leader_text(row, labels), style=style)
+        line: list[str | Text] = [name, clean(row.unit), *cells, *between, leader]
+        rows.append(line)
     s = cmp.summary
     lines = [
         f"{s['shared']} indicators set by two or more plans ({s['comparable']} comparable, "
@@ -148,7 +145,15 @@ def table(cmp: Comparison, *, color: bool = False, width: int = 100, lang: str =
         "grow with a region's size (shares, per-capita and per-10,000 figures) only. "
         "≥ at least · > more than · ≈ about · + increment · Σ cumulative."
     )
-    return render_rich([t, *lines], color=color, width=10_000 if wide else width)
+    if wide:  # one line each, as wide as they are: for a pager or a file
+        return render_rich(
+            [Fitted(columns, rows, show_lines=True, head=(1,), pack=False), *lines], color=color, width=10_000
+        )
+    body: list[Fitted | Prose] = [
+        Fitted(columns, rows, show_lines=True, head=(1,), pack=False),
+        *(Prose(line) for line in lines),
+    ]
+    return render_rich(body, color=color, width=width)
 
 
 def as_json(cmp: Comparison, *, color: bool = False, width: int = 100, lang: str = "zh", wide: bool = False) -> str:

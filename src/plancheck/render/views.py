@@ -16,13 +16,13 @@ from .text import clean
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
-    from rich.table import Table
     from rich.text import Text
 
     from ..analysis.claims import ClaimResult
     from ..analysis.rates import GrowthResult
     from ..api import VerifyRun
     from ..model.settings import Settings
+    from .console import Fitted
 
 
 def plan_counts(plan: Plan) -> tuple[int, int]:
@@ -50,26 +50,25 @@ def list_rows(plans: list[Plan]) -> list[dict[str, Any]]:
     return rows
 
 
-def _add(table: Table, *cells: str | Text) -> None:
+def _row(*cells: str | Text | None) -> list[str | Text]:
     """A row of a table; every string in it comes from the data and is cleaned of control characters."""
-    table.add_row(*(clean(c) if isinstance(c, str) else c for c in cells))
+    return ["" if c is None else clean(c) if isinstance(c, str) else c for c in cells]
 
 
 def list_table(plans: list[Plan]) -> list[RenderableType]:
-    from rich import box
-    from rich.table import Table
+    from .console import Column, Fitted
 
-    t = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
-    for col in ("id", "region", "level", "period", "issuer", "indicators", "targets"):
-        t.add_column(
-            col,
-            justify="right" if col in ("indicators", "targets") else "left",
-            no_wrap=col in ("id", "period", "level"),
-            overflow="fold",
-        )
-    for r in list_rows(plans):
-        _add(
-            t,
+    columns = [
+        Column("id"),
+        Column("region", wrap=True),
+        Column("level", drop=2),
+        Column("period"),
+        Column("issuer", drop=1),
+        Column("indicators", "right"),
+        Column("targets", "right"),
+    ]
+    rows = [
+        _row(
             r["id"],
             f"{r['region']} {r['region_en']}",
             r["level"],
@@ -78,7 +77,9 @@ def list_table(plans: list[Plan]) -> list[RenderableType]:
             str(r["indicators"]),
             str(r["targets"]),
         )
-    return [t]
+        for r in list_rows(plans)
+    ]
+    return [Fitted(columns, rows)]
 
 
 def show_dict(plan: Plan) -> dict[str, Any]:
@@ -86,9 +87,9 @@ def show_dict(plan: Plan) -> dict[str, Any]:
 
 
 def show_table(plan: Plan, lang: str = "zh") -> list[RenderableType]:
-    from rich import box
-    from rich.table import Table
     from rich.text import Text
+
+    from .console import Column, Fitted, Prose, Row, Section
 
     head = Text()
     head.append(f"{clean(plan.title.zh)}\n", style="bold")
@@ -102,21 +103,23 @@ def show_table(plan: Plan, lang: str = "zh") -> list[RenderableType]:
             f"{' · issued ' + plan.issued.isoformat() if plan.issued else ''} · source {plan.source or 'not given'}"
         )
     )
-    t = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
     plain_rows = all(i.shape in ("level", "share") and not i.binding for i in plan.indicators)
-    columns = ["indicator", "unit", "baseline", "target", "stated growth", "line"]
+    columns = [
+        Column("indicator", wrap=True, floor=20),
+        Column("unit"),
+        Column("baseline", "right"),
+        Column("target", "right"),
+        Column("stated growth", "right"),
+        Column("line", "right", drop=1),
+    ]
     if not plain_rows:  # a national table's rows: say what each is
-        columns.insert(1, "row")
-    for col in columns:
-        right = col not in ("indicator", "unit", "row")
-        t.add_column(
-            col, justify="right" if right else "left", overflow="fold", no_wrap=col not in ("indicator", "target")
-        )
+        columns.insert(1, Column("row", drop=2))
+    rows: list[Row] = []
     group = None
     for ind in plan.indicators:
         if ind.group and ind.group != group:
             group = ind.group
-            t.add_row(Text(clean(group), style="bold"), *[""] * (len(columns) - 1))
+            rows.append(Section(clean(group)))
         name = ind.name_en if lang == "en" and ind.name_en else ind.name
         if ind.scope:
             name += f" [{ind.scope}]"
@@ -126,34 +129,37 @@ def show_table(plan: Plan, lang: str = "zh") -> list[RenderableType]:
         cells = [name, ind.unit, forms.baseline(ind.baseline), forms.aim(ind), stated, forms.source_lines(ind)]
         if not plain_rows:
             cells.insert(1, forms.shape(ind))
-        _add(t, *cells)
+        rows.append(_row(*cells))
     n_ind, n_tgt = plan_counts(plan)
-    foot = Text(
+    foot = Prose(
         f"{n_ind} indicators, {n_tgt} with a target value. "
         "≥ at least · > more than · ≤ at most · ≈ about · + increment · Σ cumulative"
     )
-    out: list[RenderableType] = [head, t, foot]
+    out: list[RenderableType] = [Prose(head), Fitted(columns, rows), foot]
     if plan.claims:
-        c = Table(
-            box=box.SIMPLE_HEAD,
-            pad_edge=False,
-            collapse_padding=True,
-            title="claims in the prose",
-            title_justify="left",
-        )
-        for col in ("claim", "start", "end", "change", "line"):
-            c.add_column(col, overflow="fold", justify="right" if col == "line" else "left")
+        claim_columns = [
+            Column("claim", wrap=True, floor=20),
+            Column("start"),
+            Column("end"),
+            Column("change", wrap=True),
+            Column("line", "right", drop=1),
+        ]
+        claim_rows: list[Row] = []
         for claim in plan.claims:
             changes = "; ".join(_change(ch) for ch in claim.changes) or "—"
-            _add(
-                c,
-                f"{claim.subject} ({claim.unit})",
-                _end(claim.start),
-                _end(claim.end),
-                changes,
-                str(claim.line or "—"),
+            claim_rows.append(
+                _row(
+                    f"{claim.subject} ({claim.unit})",
+                    _end(claim.start),
+                    _end(claim.end),
+                    changes,
+                    str(claim.line or "—"),
+                )
             )
-        out += [c, Text(f"{len(plan.claims)} claims; `?`: a value the plan does not print (verify shows it).")]
+        out += [
+            Fitted(claim_columns, claim_rows, title="claims in the prose"),
+            Prose(f"{len(plan.claims)} claims; `?`: a value the plan does not print (verify shows it)."),
+        ]
     return out
 
 
@@ -242,29 +248,30 @@ def verify_cells(r: GrowthResult, lang: str = "zh") -> tuple[str, str, str, str,
 
 def verify_tables(run: VerifyRun, lang: str = "zh") -> list[RenderableType]:
     """One table per plan: every indicator with a stated rate or an implied pace, then its coverage."""
-    from rich import box
-    from rich.table import Table
     from rich.text import Text
 
+    from .console import Column, Fitted, Prose, Row
+
+    columns = [
+        Column("indicator", wrap=True, floor=20),
+        Column("baseline → target", "right", drop=3),
+        Column("years", drop=1),
+        Column("stated", "right"),
+        Column("computed", "right"),
+        Column("range", "right", drop=2),
+        Column("verdict", key=None),
+    ]
     out: list[RenderableType] = []
     for plan in run.plans:
         results = [r for r in run.results if r.plan is plan]
         shown = verify_shown(results)
-        out.append(Text(clean(f"{plan.id} · {plan.title.zh} · {plan.period.first}–{plan.period.last}"), style="bold"))
+        out.append(Prose(clean(f"{plan.id} · {plan.title.zh} · {plan.period.first}–{plan.period.last}"), "bold"))
         if shown:
-            t = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
-            for col in ("indicator", "baseline → target", "years", "stated", "computed", "range", "verdict"):
-                right = col not in ("indicator", "years", "verdict")
-                t.add_column(
-                    col,
-                    justify="right" if right else "left",
-                    overflow="fold",
-                    no_wrap=col not in ("indicator", "verdict"),
-                )
+            rows: list[Row] = []
             for r in shown:
                 cells = verify_cells(r, lang)
-                _add(t, *cells[:-1], Text(cells[-1], style=_STYLE[r.status]))
-            out.append(t)
+                rows.append(_row(*cells[:-1], Text(cells[-1], style=_STYLE[r.status])))
+            out.append(Fitted(columns, rows, head=(6,)))
         counts = Counter(r.status for r in results)
         reasons = Counter(str(r.reason) for r in results if r.status is Status.UNCHECKED)
         checked = sum(counts[s] for s in (Status.CONSISTENT, Status.ROUNDING, Status.INCONSISTENT))
@@ -274,27 +281,31 @@ def verify_tables(run: VerifyRun, lang: str = "zh") -> list[RenderableType]:
         )
         if reasons:
             line += ": " + ", ".join(f"{reason} {n}" for reason, n in reasons.most_common())
-        out.append(Text(line + ("\n" if not plan.claims else "")))
+        out.append(Prose(line))
+        if not plan.claims:
+            out.append(Text(""))
         claims = [c for c in run.claims if c.plan is plan]
         if claims:
             out.append(claims_table(claims))
         implied = [v for v in run.identities if v.plan is plan]
         if implied:
-            out.append(Text("implied quantities", style="bold"))
+            out.append(Prose("implied quantities", "bold"))
             for v in implied:
                 out.append(
-                    Text(
+                    Prose(
                         clean(
                             f"  {v.identity.quantity} ({v.identity.quantity_en}) {v.year}: "
                             f"{format_number(v.point, 1)}{v.identity.unit} = {v.numerator.key} "
                             f"{format_number(v.numerator.point, 4)} ÷ {v.denominator.key} "
                             f"{format_number(v.denominator.point, 4)}{'%' if v.identity.scale == 100 else ''}"
-                        )
+                        ),
+                        indent=2,
+                        hang=4,
                     )
                 )
             out.append(Text(""))
     out.append(
-        Text(
+        Prose(
             "stated and computed rates are a year (compound % for levels, percentage points for "
             "shares) unless marked total; range: what the figures allow within their rounding"
         )
@@ -302,22 +313,17 @@ def verify_tables(run: VerifyRun, lang: str = "zh") -> list[RenderableType]:
     return out
 
 
-def claims_table(results: list[ClaimResult]) -> Table:
+def claims_table(results: list[ClaimResult]) -> Fitted:
     """The plan's prose claims: each check, implied value or pace, in a sentence, with its verdict."""
-    from rich import box
-    from rich.table import Table
     from rich.text import Text
 
     from ..analysis.claims import describe
+    from .console import Column, Fitted, Row
 
-    t = Table(
-        box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True, title="claims in the prose", title_justify="left"
+    rows: list[Row] = [_row(describe(r), Text(_VERDICT_TEXT[r.status], style=_STYLE[r.status])) for r in results]
+    return Fitted(
+        [Column("claim", wrap=True, floor=30), Column("verdict", key=None)], rows, title="claims in the prose"
     )
-    t.add_column("claim", overflow="fold")
-    t.add_column("verdict", no_wrap=True)
-    for r in results:
-        _add(t, describe(r), Text(_VERDICT_TEXT[r.status], style=_STYLE[r.status]))
-    return t
 
 
 def settings_rows(settings: Settings) -> list[dict[str, str]]:
