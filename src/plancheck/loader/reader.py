@@ -206,7 +206,7 @@ def _recover(doc: Document, errors: list[SchemaError]) -> list[tuple[int, Plan, 
 
 def _span_lost_lines(doc: Document, error: SchemaError, blanked: set[int]) -> bool:
     span = doc.spans.get(error.path)
-    if span is None and error.path in doc.source.positions:  # a scalar: its own line
-        line = doc.source.positions[error.path].line
+    line = doc.source.line(error.path) if span is None else None
+    if line is not None:  # a scalar: its own line
         span = (line, line)
     return bool(span and any(span[0] <= line <= span[1] + 1 for line in blanked))
