@@ -19,6 +19,7 @@ from ..model.findings import Finding
 from ..model.plan import Plan, PlanFile
 from ..model.positions import Loc
 from ..model.status import Level
+from .cache import Cache
 from .events import Document, load_bytes
 from .files import (
     UNREADABLE,
@@ -59,11 +60,12 @@ class Stdin:
     raw: bytes
 
 
-def read(paths: list[Path] | None = None, stdin: Stdin | None = None) -> Dataset:
+def read(paths: list[Path] | None = None, stdin: Stdin | None = None, cache: Cache | None = None) -> Dataset:
     """Read and validate every plan file under ``paths`` (default: PLANCHECK_DATA or the bundled data).
 
     A file named in ``paths`` that cannot be read raises ``DataPathError``; one found in a directory
-    is reported as an ``unreadable-file`` finding, and the other files are still read.
+    is reported as an ``unreadable-file`` finding, and the other files are still read. ``cache``:
+    where a file read before with the same name and bytes is taken from instead (loader/cache.py).
     """
     given = paths if paths else ([] if stdin else default_paths())
     collected = collect_files(given) if given else Collected()
@@ -85,7 +87,7 @@ def read(paths: list[Path] | None = None, stdin: Stdin | None = None) -> Dataset
                 data.findings.append(Finding(name, 1, 1, Level.ERROR, UNREADABLE, f"this file {err}"))
                 continue
         data.files.append(name)
-        plans, findings = load_file(raw, name, data)
+        plans, findings = _load_cached(raw, name, data, cache)
         data.plans += plans
         data.findings += findings
     if stdin is not None:  # a new file, not yet on disk
@@ -153,6 +155,24 @@ def load_file(raw: bytes, name: str, into: Dataset | None = None) -> tuple[list[
             for j, claim in zip(claim_rows, plan.claims, strict=False):
                 claim.locate(Loc(name, doc.source, ("plans", i, "claims", j)))
             plans.append(plan)
+    return plans, findings
+
+
+def _load_cached(raw: bytes, name: str, into: Dataset, cache: Cache | None) -> tuple[list[Plan], list[Finding]]:
+    """``load_file``, or what it gave for the same name and bytes before, from the cache."""
+    if cache is None:
+        return load_file(raw, name, into)
+    key = cache.key(name, raw)
+    entry = cache.get(key)
+    if entry is not None and len(entry) == 4 and all(isinstance(part, list) for part in entry):
+        plans, findings, entries, identities = entry
+    else:
+        part = Dataset()
+        plans, findings = load_file(raw, name, part)
+        entries, identities = part.entries, part.identities
+        cache.put(key, plans, findings, entries, identities)
+    into.entries.extend(entries)
+    into.identities.extend(identities)
     return plans, findings
 
 

@@ -47,8 +47,9 @@ def check_target(path: Path, force: bool, inputs: Iterable[Path] = ()) -> None:
         raise OutputError(f"{path} exists: use --force to overwrite it")
 
 
-def write_atomically(path: Path, text: str, force: bool = False, inputs: Iterable[Path] = ()) -> None:
-    """Write ``text`` (UTF-8) to ``path`` through a temporary file in the same directory.
+def write_atomically(path: Path, text: str | Iterable[str], force: bool = False, inputs: Iterable[Path] = ()) -> None:
+    """Write ``text`` (UTF-8; or its pieces, as they are made) to ``path`` through a temporary file in
+    the same directory.
 
     Without ``force`` an existing file is refused, and the final step is a hard link that fails if
     the name appeared meanwhile; with ``force`` it is an atomic rename over the old file. Either way a
@@ -68,7 +69,11 @@ def write_atomically(path: Path, text: str, force: bool = False, inputs: Iterabl
     try:
         os.chmod(tmp, 0o666 & ~umask)  # as an ordinary new file would be, not mkstemp's 0600
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+            if isinstance(text, str):
+                fh.write(text)
+            else:
+                for piece in text:
+                    fh.write(piece)
             fh.flush()
             os.fsync(fh.fileno())
         if force:
