@@ -370,6 +370,40 @@ class Bench:
                 continue
             got = found_json(s, corpus.root) if s is as_json else found_plain(s, corpus.root)
             self.verdicts.append(f"{n:>9,}  {s.label:<38} {verdict(corpus, got)}")
+        if name == "many":
+            self.warm(n, corpus, floor, plain, where)
+
+    def warm(self, n: int, corpus: Corpus, floor: Step, cold: Step, where: tuple[str, str]) -> None:
+        """A re-check with the cache filled by a run before: nothing changed, then one file changed
+        (a comment added at its end before every run, so its bytes differ and its findings do not).
+        Either output must be byte for byte the cold run's."""
+        pc, cwd = self.plancheck, corpus.root
+        env = {**self.env, "PLANCHECK_CACHE_DIR": str(self.work / f"cache-{n}")}
+        env.pop("PLANCHECK_NO_CACHE", None)
+        argv = [pc, "verify", "--data", ".", "--format", "plain"]
+        fill = Step("many: verify, filling the cache", argv, cwd)
+        same = Step("many: verify, warm, nothing changed", argv, cwd)
+        edited = Step("many: verify, warm, one file changed", argv, cwd)
+        changed = corpus.files[len(corpus.files) // 2]
+        original = changed.read_bytes()
+        scratch = self.work / "out"
+        measure(fill, scratch, env)
+        for k in range(self.repeat):
+            measure(same, scratch, env)
+            changed.write_bytes(original + f"# edited {k}\n".encode())
+            measure(edited, scratch, env)
+        changed.write_bytes(original)
+        for s in (fill, same, edited):
+            self.rows.append(_row(s, floor, where, n, self.previous.get(s.key), self.previous_n))
+            self.previous[s.key] = s
+        self.keep("many, cache", n, [fill, same, edited])
+        expected = cold.stdout.read_bytes() if cold.stdout else b""
+        for s in (same, edited):
+            if s.failed or s.stdout is None:
+                self.verdicts.append(f"{n:>9,}  {s.label:<38} FAIL (exit {s.codes}: {s.complaint()})")
+                continue
+            same_bytes = s.stdout.read_bytes() == expected
+            self.verdicts.append(f"{n:>9,}  {s.label:<38} {'PASS' if same_bytes else 'FAIL'} (output = the cold run's)")
 
 
 def progress(what: str) -> None:
@@ -402,6 +436,7 @@ def main(argv: list[str] | None = None) -> int:
     # the steps read only what they are given: no data path from the environment, no CI annotations
     env = {k: v for k, v in os.environ.items() if k not in ("PLANCHECK_DATA", "GITHUB_ACTIONS")}
     env["NO_COLOR"] = "1"
+    env["PLANCHECK_NO_CACHE"] = "1"  # cold runs; the warm steps turn the cache on, in a directory of their own
     started = time.perf_counter()
     about = machine()
     print("\n".join(about))

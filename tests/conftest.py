@@ -26,7 +26,7 @@ plans:
 
 @pytest.fixture(autouse=True)
 def _stable_env(monkeypatch):
-    """Pinned width, no colour, and the repository's data file as the default data.
+    """Pinned width, no colour, the repository's data file as the default data, and no cache.
 
     After a non-editable install the packaged copy of the data lives in site-packages; pointing
     PLANCHECK_DATA at the repository's copy keeps file names in output stable (data/targets.yaml).
@@ -35,6 +35,7 @@ def _stable_env(monkeypatch):
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("PLANCHECK_DATA", str(BUNDLED))
+    monkeypatch.setenv("PLANCHECK_NO_CACHE", "1")  # tests/test_cache.py turns it on, in a directory of its own
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     monkeypatch.chdir(ROOT)
 

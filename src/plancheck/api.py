@@ -23,6 +23,7 @@ from .checks.base import Context
 from .checks.data import DATA_CHECKS
 from .checks.policy import choose as choose_findings
 from .extract.cells import parse_amount
+from .loader.cache import Cache
 from .loader.lookup import in_files, select
 from .loader.reader import Dataset, Stdin, bundled_index, read
 from .model.catalogue import Index
@@ -43,18 +44,21 @@ if TYPE_CHECKING:  # the analysis (numpy) is imported when first computed, so th
 PathLike = str | os.PathLike[str]
 
 
-def load(paths: PathLike | Sequence[PathLike] | None = None, *, stdin: Stdin | None = None) -> Dataset:
+def load(
+    paths: PathLike | Sequence[PathLike] | None = None, *, stdin: Stdin | None = None, cache: Cache | None = None
+) -> Dataset:
     """Read and validate plan files (a file, a directory of *.yaml, or several); by default
     ``$PLANCHECK_DATA``, else the bundled data. Problems in the files are findings, not exceptions;
     a path that cannot be used at all raises ``DataPathError``. ``stdin``: a file's content given
-    directly, standing in for the file of its name (an editor's unsaved buffer)."""
+    directly, standing in for the file of its name (an editor's unsaved buffer). ``cache``: take each
+    file read before with the same name and bytes from it (``open_cache()``; none by default)."""
     if paths is None:
         given: list[Path] = []
     elif isinstance(paths, (str, os.PathLike)):
         given = [Path(paths)]
     else:
         given = [Path(p) for p in paths]
-    data = read(given or None, stdin)
+    data = read(given or None, stdin, cache)
     ctx = Context(data.plans, data.catalogue)
     for check in DATA_CHECKS:
         data.findings.extend(check(ctx))

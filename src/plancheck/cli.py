@@ -11,7 +11,7 @@ import os
 import re
 import sys
 import traceback
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -171,6 +171,14 @@ OutputOption = Annotated[
     ),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Let --output replace an existing file.")]
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Read every file again rather than from the cache of files read before ($PLANCHECK_CACHE_DIR, "
+        "else ~/.cache/plancheck; PLANCHECK_NO_CACHE=1 turns it off too).",
+    ),
+]
 
 
 class MinLevel(str, enum.Enum):
@@ -324,7 +332,9 @@ def _format(fmt: enum.Enum, output: str | None = None) -> str:
     return resolve_format(str(fmt.value), is_terminal=sys.stdout.isatty(), to_file=to_file)
 
 
-def _deliver(render: Callable[..., str], output: str | None, force: bool, inputs: list[str] | None = None) -> None:
+def _deliver(
+    render: Callable[..., str | Iterable[str]], output: str | None, force: bool, inputs: list[str] | None = None
+) -> None:
     """Write what ``render`` makes to the file ``output`` names, or to standard output; never over
     one of ``inputs`` (the files the command read)."""
     from .render.output import OutputError, check_target, write_atomically
@@ -365,11 +375,12 @@ def _paths(given: list[str] | None) -> list[Path] | None:
     return [Path(p) for p in given]
 
 
-def _load(paths: list[Path] | None, stdin: Stdin | None = None) -> Dataset:
+def _load(paths: list[Path] | None, stdin: Stdin | None = None, *, no_cache: bool = False) -> Dataset:
     from . import api
+    from .loader.cache import open_cache
 
     with _usage_errors():
-        return api.load(paths, stdin=stdin)
+        return api.load(paths, stdin=stdin, cache=open_cache(not no_cache))
 
 
 def _split(values: list[str] | None) -> list[str]:
@@ -487,11 +498,15 @@ class OutputChannelError(Exception):
     """Standard output cannot be written (a full disk, a closed descriptor): exit code 2."""
 
 
-def _emit(text: str) -> None:
-    """Write to standard output. A reader that stops early (``| head``) is not an error: the rest is
-    dropped and the exit code is the command's own."""
+def _emit(text: str | Iterable[str]) -> None:
+    """Write to standard output (text, or its pieces as they are made). A reader that stops early
+    (``| head``) is not an error: the rest is dropped and the exit code is the command's own."""
     try:
-        sys.stdout.write(text)
+        if isinstance(text, str):
+            sys.stdout.write(text)
+        else:
+            for piece in text:
+                sys.stdout.write(piece)
         sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout()
@@ -512,12 +527,14 @@ def _silence_stdout() -> None:
 
 
 @app.command("list")
-def list_plans(data: DataOption = None, fmt: ViewFormatOption = ViewFormat.table) -> None:
+def list_plans(
+    data: DataOption = None, fmt: ViewFormatOption = ViewFormat.table, no_cache: NoCacheOption = False
+) -> None:
     """List the plans: id, region, level, period, issuer, and how many indicators and targets."""
     from .render.console import render_rich
     from .render.views import list_rows, list_table
 
-    loaded = _load(_paths(data))
+    loaded = _load(_paths(data), no_cache=no_cache)
     if fmt.value == "json":
         _emit(json_text(list_rows(loaded.plans)))
     else:
@@ -537,13 +554,14 @@ def show(
     data: DataOption = None,
     fmt: ViewFormatOption = ViewFormat.table,
     lang: Annotated[Lang, typer.Option("--lang", help="Language of indicator names.")] = Lang.zh,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Show one plan's indicators: unit, baseline, target and qualifier, stated growth, source lines."""
     from .loader.lookup import find_plan
     from .render.console import render_rich
     from .render.views import show_dict, show_table
 
-    loaded = _load(_paths(data))
+    loaded = _load(_paths(data), no_cache=no_cache)
     with _usage_errors():
         chosen = find_plan(loaded.plans, plan)
     if fmt.value == "json":
@@ -591,6 +609,7 @@ def validate(
         typer.Option("--diff", help="Print the repairs --fix would make as a unified diff; change nothing."),
     ] = False,
     no_backup: Annotated[bool, typer.Option("--no-backup", help="With --fix: keep no FILE.orig.")] = False,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Check that plan files parse and fit the schema; list every problem at its line.
 
@@ -639,7 +658,7 @@ def validate(
         strict=strict,
     )
     to_read = given or (settings.catalogue if stdin is not None else _data_paths(None, settings))
-    loaded = _load(to_read or None, stdin)
+    loaded = _load(to_read or None, stdin, no_cache=no_cache)
     _report("validate", api.validate(loaded, settings), loaded, settings, fmt, output, force, files=loaded.files)
 
 
@@ -698,7 +717,7 @@ def _report(
     """Hand the findings (and verify's results) to the reporter chosen, write the GitHub step
     summary when there is one to write, and exit with the code the settings say."""
     from .model.findings import exit_code
-    from .render.findings import REPORTERS, Report, step_summary, summary_line
+    from .render.findings import REPORTERS, STREAMS, Report, step_summary, summary_line
     from .render.views import verify_tables
 
     report = Report(
@@ -714,7 +733,8 @@ def _report(
         report.summary = run.summary
         report.tables = lambda: verify_tables(run, lang)
     name = _format(fmt, output)
-    _deliver(lambda **kw: REPORTERS[name](report, **kw), output, force, loaded.files)
+    reporter = STREAMS.get(name, REPORTERS[name])
+    _deliver(lambda **kw: reporter(report, **kw), output, force, loaded.files)
     if name in ("plain", "github"):
         sys.stderr.write(summary_line(report) + "\n")
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY", "").strip()
@@ -780,6 +800,7 @@ def verify_cmd(
     stdin_filename: StdinNameOption = None,
     rounding: RoundingOption = None,
     about_band: AboutOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     from . import api
     from .loader.files import YAML_SUFFIXES, display_name
@@ -810,13 +831,13 @@ def verify_cmd(
     if targets:  # the files, and the rest of their directories (or the data) for cross-file checks
         new = Path(stdin.name) if stdin is not None and stdin.name != STDIN else None
         around = api.paths_around(targets, flag or settings.data, new)
-        loaded = _load([*around, *settings.catalogue] or None, stdin)
+        loaded = _load([*around, *settings.catalogue] or None, stdin, no_cache=no_cache)
         shown = [display_name(f) for f in targets]
     elif stdin is not None:
-        loaded = _load(flag, stdin)
+        loaded = _load(flag, stdin, no_cache=no_cache)
         shown = [STDIN]
     else:
-        loaded = _load(_data_paths(flag, settings))
+        loaded = _load(_data_paths(flag, settings), no_cache=no_cache)
         shown = loaded.files
     with _usage_errors():
         result = api.verify(loaded, names, files=shown if targets or stdin else (), settings=settings)
@@ -854,6 +875,7 @@ def compare_cmd(
     config: ConfigOption = None,
     rounding: RoundingOption = None,
     about_band: AboutOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Compare plans side by side: one row per indicator, aligned through the indicator catalogue.
 
@@ -871,7 +893,7 @@ def compare_cmd(
 
     flag = _paths(data)
     settings = _settings(_start(flag), config, rounding=rounding, about_band=about_band)
-    loaded = _load(_data_paths(flag, settings))
+    loaded = _load(_data_paths(flag, settings), no_cache=no_cache)
     with _usage_errors():
         result = api.compare(loaded, plans, shared=shared, policy=settings.policy)
     if len(result.plans) < 2:

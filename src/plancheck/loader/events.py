@@ -15,13 +15,14 @@ keeps its line and column. The events are turned into plain data by hand:
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import yaml
 
 from ..model.findings import Fix
-from ..model.positions import Pos, SourceMap, YamlPath
+from ..model.positions import COLUMNS, Pos, SourceMap, YamlPath
 
 _Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
 try:  # libyaml's parser is much faster on large files
@@ -129,6 +130,7 @@ def load_bytes(raw: bytes) -> LoadResult:
 # every line number as an editor counts it, and cannot end a comment early.
 _BREAKS = {"\x85": "\U000f0085", "\u2028": "\U000f2028", "\u2029": "\U000f2029"}
 _HIDE = str.maketrans(_BREAKS)
+_HAS_BREAK = re.compile("[\U000f0085\U000f2028\U000f2029]").search
 _SHOW = str.maketrans({v: k for k, v in _BREAKS.items()})
 # What YAML does not allow in a stream at all (C0 controls but tab and line ends, DEL, C1 but NEL,
 # surrogates, U+FFFE and U+FFFF).
@@ -139,7 +141,8 @@ _NAMES = {"\x00": "a NUL character", "\x1b": "an escape character (ESC)", "\x7f"
 def _prepare(text: str) -> tuple[str, list[Problem]]:
     """The text as the parser gets it, and a problem for each line with a character YAML forbids
     (each is replaced by a space, so that the rest of the file is still read and checked)."""
-    text = text.translate(_HIDE)
+    if "\x85" in text or "\u2028" in text or "\u2029" in text:
+        text = text.translate(_HIDE)
     problems: list[Problem] = []
     last_line = 0
     for m in _FORBIDDEN.finditer(text):
@@ -242,15 +245,16 @@ def load_text(text: str) -> LoadResult:
     text, marks = _full_width(text)
     problems += marks
     blanked: set[int] = set()
-    lines = text.splitlines(keepends=True)
+    lines: list[str] = []  # the text's lines, split at the first syntax error
     for _ in range(MAX_SYNTAX_RETRIES):
         attempt: list[Problem] = []
         builder = _Builder(attempt)
         try:
-            documents = builder.build(yaml.parse("".join(lines), Loader=_Loader))
+            documents = builder.parse("".join(lines) if lines else text)
             problems += attempt
             break
         except yaml.MarkedYAMLError as err:
+            lines = lines or text.splitlines(keepends=True)
             unclosed = _unclosed_flow(err, lines, blanked)
             if unclosed is not None:
                 problem, index, repaired = unclosed
@@ -364,15 +368,26 @@ def _discard() -> _Discard:
 
 
 class _Frame:
-    __slots__ = ("container", "first", "is_key", "key", "kind", "path")
+    __slots__ = ("container", "is_key", "is_map", "key", "key_path", "path")
 
-    def __init__(self, kind: str, container: Any, path: YamlPath, is_key: bool):
-        self.kind = kind  # "map" or "seq"
+    def __init__(self, is_map: bool, container: Any, path: YamlPath, is_key: bool):
+        self.is_map = is_map  # a mapping, else a sequence
         self.container = container
         self.path = path
         self.key: Any = None  # a mapping's pending key; None while a key is expected
-        self.first: dict[str, int] = {}  # line of each key's first occurrence
+        self.key_path: YamlPath = ()  # the pending key's path: the same tuple serves its value
         self.is_key = is_key  # this collection is itself used as a mapping key
+
+
+_SCALAR = yaml.ScalarEvent
+_MAP_START = yaml.MappingStartEvent
+_SEQ_START = yaml.SequenceStartEvent
+_MAP_END = yaml.MappingEndEvent
+_SEQ_END = yaml.SequenceEndEvent
+_ALIAS = yaml.AliasEvent
+_DOC_START = yaml.DocumentStartEvent
+_DOC_END = yaml.DocumentEndEvent
+_STREAM_END = yaml.StreamEndEvent
 
 
 class _Builder:
@@ -397,25 +412,86 @@ class _Builder:
         )
         return False
 
+    def parse(self, text: str) -> list[Document]:
+        """The documents of ``text``, read from the parser's events one by one."""
+        loader = _Loader(text)
+        try:
+            return self.build(iter(loader.get_event, None))
+        finally:
+            loader.dispose()
+
     def build(self, events: Any) -> list[Document]:
+        # The loop runs once per event of the file: the common cases (a key, a plain scalar value)
+        # come first and are handled inline; positions are packed ints (model/positions.py).
         documents: list[Document] = []
         stack: list[_Frame] = []
         doc = Document(None)
+        positions = doc.source.positions
+        key_positions = doc.source.key_positions
+        spans = doc.spans
+        intern = sys.intern
         skipping = 0  # how deep inside a collection nested beyond MAX_DEPTH
         skipped_key = False  # that collection stands where a mapping key belongs
+        parent: _Frame | None = None  # the top of the stack
         for event in events:
             kind = type(event)
             if skipping:
-                if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if kind is _MAP_START or kind is _SEQ_START:
                     skipping += 1
-                elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                elif kind is _MAP_END or kind is _SEQ_END:
                     skipping -= 1
                     if not skipping:
                         self._attach(doc, stack, None, skipped_key)
                 continue
-            if len(stack) >= MAX_DEPTH and (kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent):
+            if kind is _SCALAR and parent is not None:
+                mark = event.start_mark
+                if parent.is_map:
+                    if parent.key is None:  # a key
+                        key = event.value
+                        if not key.isascii() and _HAS_BREAK(key):
+                            key = key.translate(_SHOW)
+                        key = intern(key)
+                        if key == "<<" and not event.style:
+                            self._problem(
+                                mark,
+                                "yaml-merge",
+                                "merge keys (<<) are not supported in plan files: write the fields out",
+                            )
+                            parent.key = _discard()
+                        elif key in parent.container:
+                            first_path = (*parent.path, key)
+                            first = key_positions[first_path] // COLUMNS
+                            self._problem(
+                                mark,
+                                "duplicate-key",
+                                f"duplicate key '{key}' (first at line {first}): YAML readers silently "
+                                "keep only one of them; remove or rename one",
+                            )
+                            parent.key = _discard()
+                        else:
+                            parent.key = key
+                            key_path = parent.key_path = (*parent.path, key)
+                            key_positions[key_path] = (mark.line + 1) * COLUMNS + mark.column + 1
+                        continue
+                    key = parent.key
+                    if isinstance(key, _Discard):
+                        path: YamlPath = (*parent.path, key)
+                    else:
+                        path = parent.key_path
+                    positions[path] = (mark.line + 1) * COLUMNS + mark.column + 1
+                    value = self._scalar(event) if event.tag is None or self._check_tag(event) else None
+                    if not isinstance(key, _Discard):
+                        parent.container[key] = value
+                    parent.key = None
+                    continue
+                container = parent.container
+                item_path = (*parent.path, len(container))
+                positions[item_path] = (mark.line + 1) * COLUMNS + mark.column + 1
+                container.append(self._scalar(event) if event.tag is None or self._check_tag(event) else None)
+                continue
+            if len(stack) >= MAX_DEPTH and (kind is _MAP_START or kind is _SEQ_START):
                 top = stack[-1]
-                skipped_key = top.kind == "map" and top.key is None
+                skipped_key = top.is_map and top.key is None
                 self._problem(
                     event.start_mark,
                     "yaml-depth",
@@ -424,48 +500,53 @@ class _Builder:
                 )
                 skipping = 1
                 continue
-            if kind is yaml.DocumentStartEvent:
+            if kind is _DOC_START:
                 doc = Document(None)
+                positions = doc.source.positions
+                key_positions = doc.source.key_positions
+                spans = doc.spans
                 continue
-            if kind is yaml.DocumentEndEvent:
+            if kind is _DOC_END:
                 documents.append(doc)
                 continue
-            if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            if kind is _MAP_END or kind is _SEQ_END:
                 frame = stack.pop()
-                doc.spans[frame.path] = (doc.source.positions[frame.path].line, event.end_mark.line + 1)
+                parent = stack[-1] if stack else None
+                spans[frame.path] = (positions[frame.path] // COLUMNS, event.end_mark.line + 1)
                 self._attach(doc, stack, frame.container, frame.is_key)
                 continue
-            if kind not in (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.AliasEvent):
-                continue  # stream start and end
+            if kind is _STREAM_END:
+                break
+            if kind is not _SCALAR and kind is not _MAP_START and kind is not _SEQ_START and kind is not _ALIAS:
+                continue  # stream start
             mark = event.start_mark
-            parent = stack[-1] if stack else None
-            is_key = parent is not None and parent.kind == "map" and parent.key is None
-            if parent is not None and is_key and kind is yaml.ScalarEvent:
-                self._key(doc, parent, event)
-                continue
+            is_key = parent is not None and parent.is_map and parent.key is None
             if is_key:
                 self._problem(mark, "wrong-type", "a key must be a plain name, not a list, mapping or alias")
-                path: YamlPath = (parent.path if parent else ()) + (_discard(),)
+                path = (parent.path if parent else ()) + (_discard(),)
             elif parent is None:
                 path = ()
-            elif parent.kind == "seq":
+            elif not parent.is_map:
                 path = (*parent.path, len(parent.container))
-            else:
+            elif isinstance(parent.key, _Discard):
                 path = (*parent.path, parent.key)
-            doc.source.positions[path] = Pos(mark.line + 1, mark.column + 1)
-            if kind is yaml.AliasEvent:
+            else:
+                path = parent.key_path
+            positions[path] = (mark.line + 1) * COLUMNS + mark.column + 1
+            if kind is _ALIAS:
                 self.aliases.append(Problem(mark.line + 1, mark.column + 1, "yaml-alias", ""))
                 self._attach(doc, stack, None, is_key)
-            elif kind is yaml.ScalarEvent:
+            elif kind is _SCALAR:
                 self._attach(doc, stack, self._scalar(event) if self._check_tag(event) else None, is_key)
             else:
                 self._check_tag(event)
-                container: Any = {} if kind is yaml.MappingStartEvent else []
-                stack.append(_Frame("map" if kind is yaml.MappingStartEvent else "seq", container, path, is_key))
+                is_map = kind is _MAP_START
+                parent = _Frame(is_map, {} if is_map else [], path, is_key)
+                stack.append(parent)
         if self.aliases:
-            first, more = self.aliases[0], len(self.aliases) - 1
+            first_alias, more = self.aliases[0], len(self.aliases) - 1
             self.problems.append(
-                first._replace(
+                first_alias._replace(
                     message=(
                         "aliases (*name) are not supported in plan files: write the value out where it is used"
                         + (f" ({more} more alias{'es' if more > 1 else ''} in this file)" if more else "")
@@ -484,26 +565,7 @@ class _Builder:
             if event.value in _FALSE:
                 return False
         value: str = event.value
-        return value.translate(_SHOW)
-
-    def _key(self, doc: Document, frame: _Frame, event: Any) -> None:
-        key, mark = event.value.translate(_SHOW), event.start_mark
-        if key == "<<" and not event.style:
-            self._problem(mark, "yaml-merge", "merge keys (<<) are not supported in plan files: write the fields out")
-            frame.key = _discard()
-        elif key in frame.first:
-            self._problem(
-                mark,
-                "duplicate-key",
-                f"duplicate key '{key}' (first at line {frame.first[key]}): YAML readers silently "
-                "keep only one of them; remove or rename one",
-            )
-            frame.key = _discard()
-        else:
-            frame.first[key] = mark.line + 1
-            frame.key = key
-            key_path = (*frame.path, key)
-            doc.source.key_positions[key_path] = Pos(mark.line + 1, mark.column + 1)
+        return value if value.isascii() or not _HAS_BREAK(value) else value.translate(_SHOW)
 
     @staticmethod
     def _attach(doc: Document, stack: list[_Frame], value: Any, is_key: bool) -> None:
@@ -511,7 +573,7 @@ class _Builder:
             doc.data = value
             return
         parent = stack[-1]
-        if parent.kind == "seq":
+        if not parent.is_map:
             parent.container.append(value)
         elif is_key:  # a complex key: reported; its value is read but not kept
             parent.key = _discard()

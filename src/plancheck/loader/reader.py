@@ -20,6 +20,7 @@ from ..model.findings import Finding
 from ..model.plan import Outturn, OutturnFile, Plan, PlanFile
 from ..model.positions import Loc
 from ..model.status import Level
+from .cache import Cache
 from .events import Document, load_bytes
 from .files import (
     UNREADABLE,
@@ -61,11 +62,12 @@ class Stdin:
     raw: bytes
 
 
-def read(paths: list[Path] | None = None, stdin: Stdin | None = None) -> Dataset:
+def read(paths: list[Path] | None = None, stdin: Stdin | None = None, cache: Cache | None = None) -> Dataset:
     """Read and validate every plan file under ``paths`` (default: PLANCHECK_DATA or the bundled data).
 
     A file named in ``paths`` that cannot be read raises ``DataPathError``; one found in a directory
-    is reported as an ``unreadable-file`` finding, and the other files are still read.
+    is reported as an ``unreadable-file`` finding, and the other files are still read. ``cache``:
+    where a file read before with the same name and bytes is taken from instead (loader/cache.py).
     """
     given = paths if paths else ([] if stdin else default_paths())
     collected = collect_files(given) if given else Collected()
@@ -87,7 +89,7 @@ def read(paths: list[Path] | None = None, stdin: Stdin | None = None) -> Dataset
                 data.findings.append(Finding(name, 1, 1, Level.ERROR, UNREADABLE, f"this file {err}"))
                 continue
         data.files.append(name)
-        plans, findings = load_file(raw, name, data)
+        plans, findings = _load_cached(raw, name, data, cache)
         data.plans += plans
         data.findings += findings
     if stdin is not None:  # a new file, not yet on disk
@@ -228,6 +230,25 @@ def _recover_outturns(doc: Document) -> list[tuple[int, Outturn]]:
     return kept
 
 
+def _load_cached(raw: bytes, name: str, into: Dataset, cache: Cache | None) -> tuple[list[Plan], list[Finding]]:
+    """``load_file``, or what it gave for the same name and bytes before, from the cache."""
+    if cache is None:
+        return load_file(raw, name, into)
+    key = cache.key(name, raw)
+    entry = cache.get(key)
+    if entry is not None and len(entry) == 5 and all(isinstance(part, list) for part in entry):
+        plans, findings, entries, identities, outturns = entry
+    else:
+        part = Dataset()
+        plans, findings = load_file(raw, name, part)
+        entries, identities, outturns = part.entries, part.identities, part.outturns
+        cache.put(key, plans, findings, entries, identities, outturns)
+    into.entries.extend(entries)
+    into.identities.extend(identities)
+    into.outturns.extend(outturns)
+    return plans, findings
+
+
 def _catalogue_document(doc: Document, name: str, into: Dataset | None) -> list[Finding]:
     try:
         catalogue = Catalogue.model_validate(doc.data)
@@ -294,7 +315,7 @@ def _recover(doc: Document, errors: list[SchemaError]) -> list[tuple[int, Plan, 
 
 def _span_lost_lines(doc: Document, error: SchemaError, blanked: set[int]) -> bool:
     span = doc.spans.get(error.path)
-    if span is None and error.path in doc.source.positions:  # a scalar: its own line
-        line = doc.source.positions[error.path].line
+    line = doc.source.line(error.path) if span is None else None
+    if line is not None:  # a scalar: its own line
         span = (line, line)
     return bool(span and any(span[0] <= line <= span[1] + 1 for line in blanked))

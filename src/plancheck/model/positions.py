@@ -28,24 +28,47 @@ class Place(NamedTuple):
 NOWHERE = Place("<memory>", 1, 1)
 
 
+COLUMNS = 1 << 32  # a position is kept as one int, line * COLUMNS + column: a third of a Pos's memory
+
+
+def pack(line: int, column: int) -> int:
+    """One int for a line and a column (how ``SourceMap`` keeps them)."""
+    return line * COLUMNS + column
+
+
+def unpack(packed: int) -> Pos:
+    return Pos(*divmod(packed, COLUMNS))
+
+
 @dataclass
 class SourceMap:
-    """Where each value and each key of one document is written."""
+    """Where each value and each key of one document is written.
 
-    positions: dict[YamlPath, Pos] = field(default_factory=dict)
-    key_positions: dict[YamlPath, Pos] = field(default_factory=dict)
+    Positions are kept packed (``pack``), and a key's path is the same tuple as its value's, so
+    that a large file's map stays small; ``pos``, ``key_pos`` and ``line`` unpack them.
+    """
+
+    positions: dict[YamlPath, int] = field(default_factory=dict)
+    key_positions: dict[YamlPath, int] = field(default_factory=dict)
 
     def pos(self, path: YamlPath) -> Pos:
         """Where ``path`` is written, or the nearest enclosing value that is."""
+        positions = self.positions
         for cut in range(len(path), -1, -1):
-            p = path[:cut]
-            if p in self.positions:
-                return self.positions[p]
+            packed = positions.get(path[:cut])
+            if packed is not None:
+                return unpack(packed)
         return Pos(1, 1)
 
     def key_pos(self, path: YamlPath) -> Pos:
         """Where the key of ``path`` is written (falls back to the value's position)."""
-        return self.key_positions.get(path) or self.pos(path)
+        packed = self.key_positions.get(path)
+        return unpack(packed) if packed is not None else self.pos(path)
+
+    def line(self, path: YamlPath) -> int | None:
+        """The line of the value at exactly ``path``, if it was written."""
+        packed = self.positions.get(path)
+        return None if packed is None else packed // COLUMNS
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import contextlib
 import hashlib
 import os
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, Protocol
@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from ..model.findings import ACCEPTED, Finding, count_levels
 from ..model.status import LEVELS, Level
-from .text import clean, json_text
+from .text import clean, json_document, json_text
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -76,16 +76,20 @@ def plain(report: Report, *, color: bool = False, width: int = 100) -> str:
     return "".join(_line(f) + "\n" for f in report.shown())
 
 
-def as_json(report: Report, *, color: bool = False, width: int = 100) -> str:
-    doc: dict[str, Any] = {
-        "summary": report.summary or {"files": len(report.files), "findings": count_levels(report.findings)}
-    }
+def json_stream(report: Report, *, color: bool = False, width: int = 100) -> Iterator[str]:
+    """The json report in pieces, a result or a finding at a time (``as_json`` is their text)."""
+    summary = report.summary or {"files": len(report.files), "findings": count_levels(report.findings)}
+    fields: list[tuple[str, object]] = [("summary", summary)]
     if report.command == "verify":
-        doc["results"] = [r.as_dict() for r in report.results]
-        doc["claims"] = [c.as_dict() for c in report.claims]
-        doc["identities"] = [v.as_dict() for v in report.identities]
-    doc["findings"] = [f.as_dict() for f in report.shown()]
-    return json_text(doc)
+        fields.append(("results", (r.as_dict() for r in report.results)))
+        fields.append(("claims", (c.as_dict() for c in report.claims)))
+        fields.append(("identities", (v.as_dict() for v in report.identities)))
+    fields.append(("findings", (f.as_dict() for f in report.shown())))
+    return json_document(fields)
+
+
+def as_json(report: Report, *, color: bool = False, width: int = 100) -> str:
+    return "".join(json_stream(report))
 
 
 _STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan", ACCEPTED: "green"}
@@ -262,3 +266,5 @@ REPORTERS: dict[str, Reporter] = {
     "github": github,
     "sarif": sarif,
 }
+STREAMS: dict[str, Callable[..., Iterator[str]]] = {"json": json_stream}
+"""Reporters that also write their report in pieces; the command line uses these where there is one."""

@@ -49,13 +49,14 @@ def check_target(path: Path, force: bool, inputs: Iterable[Path] = ()) -> None:
 
 def write_atomically(
     path: Path,
-    text: str | bytes,
+    text: str | bytes | Iterable[str],
     force: bool = False,
     inputs: Iterable[Path] = (),
     *,
     mode: int | None = None,
 ) -> None:
-    """Write ``text`` (UTF-8; bytes as they are: a PNG) to ``path`` through a temporary file in the same directory.
+    """Write ``text`` (UTF-8; bytes as they are: a PNG; or text in pieces, as they are made) to
+    ``path`` through a temporary file in the same directory.
 
     Without ``force`` an existing file is refused, and the final step is a hard link that fails if
     the name appeared meanwhile; with ``force`` it is an atomic rename over the old file. Either way a
@@ -76,7 +77,11 @@ def write_atomically(
     try:
         os.chmod(tmp, mode if mode is not None else 0o666 & ~umask)  # not mkstemp's 0600
         with os.fdopen(fd, "wb") as fh:
-            fh.write(text.encode("utf-8") if isinstance(text, str) else text)
+            if isinstance(text, (str, bytes)):
+                fh.write(text.encode("utf-8") if isinstance(text, str) else text)
+            else:
+                for piece in text:
+                    fh.write(piece.encode("utf-8"))
             fh.flush()
             os.fsync(fh.fileno())
         if force:
