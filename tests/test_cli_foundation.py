@@ -291,6 +291,7 @@ USAGES = {
     "chart": "Usage: plancheck chart [OPTIONS] PLAN [INDICATOR]",
     "report": "Usage: plancheck report [OPTIONS] [PLAN]...",
     "extract": "Usage: plancheck extract [OPTIONS] TEXT [YAML]",
+    "progress": "Usage: plancheck progress [OPTIONS] [PLAN]...",
 }
 
 

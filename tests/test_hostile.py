@@ -433,6 +433,8 @@ COMMANDS = [
     ["show", "deqing"],
     ["compare", "deqing", "haining", "jiaxing-315"],
     ["compare", "jiaxing-2016-2020", "jiaxing-315", "--format", "csv"],
+    ["progress", "--format", "json"],
+    ["progress", "--format", "table"],
 ]
 
 

@@ -204,6 +204,7 @@ FIGURE_FIELDS = [
     "growth: {{value: {v}, unit: pp, line: 3}}",
     "total: {{value: {v}, unit: times, line: 3}}",
     "restated: [{{value: {v}, line: 4}}]",
+    "observed: [{{year: 2022, value: {v}, line: 4}}]",
 ]
 
 
@@ -233,6 +234,7 @@ COMMANDS = [
     *[["verify", "--format", f] for f in ("plain", "json", "table", "github", "sarif")],
     ["list"],
     ["show", "test-plan"],
+    *[["progress", "--format", f] for f in ("plain", "json", "table", "csv", "markdown")],
 ]
 
 
@@ -534,6 +536,7 @@ def _injected(ch: str) -> dict:
                 "baseline": {"year": 2020, "value": "10", "line": 1},
                 "target": {"year": 2025, "value": "30", "line": 2, "printed": "p"},
                 "growth": {"value": "99", "unit": "percent", "line": 3},
+                "observed": [{"year": 2022, "value": "20", "line": 4}],
             }
         ],
         "claims": [
@@ -560,6 +563,7 @@ TEXT_COMMANDS = [
     *[["validate", "-f", f] for f in ("plain", "table", "github")],
     *[["verify", "-f", f] for f in ("plain", "table", "github")],
     *[["compare", "inject", "second", "-f", f] for f in ("table", "markdown", "csv")],
+    *[["progress", "-f", f] for f in ("plain", "table", "markdown", "csv")],
 ]
 JSON_COMMANDS = [
     ["list", "-f", "json"],
@@ -567,6 +571,7 @@ JSON_COMMANDS = [
     ["verify", "-f", "json"],
     ["verify", "-f", "sarif"],
     ["compare", "inject", "second", "-f", "json"],
+    ["progress", "-f", "json"],
 ]
 
 

@@ -22,7 +22,7 @@ from .version import __version__
 if TYPE_CHECKING:
     from .analysis.comparison import Comparison
     from .analysis.rates import GrowthResult
-    from .api import VerifyRun, check, compare, load, verify
+    from .api import ProgressRun, VerifyRun, check, compare, load, progress, verify
     from .checks.base import Rule
     from .checks.registry import RULES
     from .loader.files import DataPathError
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from .loader.reader import Dataset
     from .model.findings import Finding
     from .model.plan import Indicator, Plan
-    from .model.status import Level, Status
+    from .model.status import Level, Progress, Status
 
 _WHERE = {
     "load": "api",
@@ -38,6 +38,9 @@ _WHERE = {
     "compare": "api",
     "check": "api",
     "VerifyRun": "api",
+    "progress": "api",
+    "ProgressRun": "api",
+    "Progress": "model.status",
     "Dataset": "loader.reader",
     "DataPathError": "loader.files",
     "PlanLookupError": "loader.lookup",
@@ -63,6 +66,8 @@ __all__ = [
     "Level",
     "Plan",
     "PlanLookupError",
+    "Progress",
+    "ProgressRun",
     "Rule",
     "Status",
     "VerifyRun",
@@ -70,6 +75,7 @@ __all__ = [
     "check",
     "compare",
     "load",
+    "progress",
     "verify",
 ]
 

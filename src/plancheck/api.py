@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # the analysis (numpy) is imported when first computed, so th
     from .analysis.comparison import Comparison
     from .analysis.facts import IdentityValue
     from .analysis.paths import Trajectory
+    from .analysis.progress import ProgressResult
     from .analysis.rates import GrowthResult
     from .loader.fixes import FixResult
 
@@ -204,6 +205,29 @@ def paths(data: Dataset, plans: Sequence[str] = (), *, policy: Policy = DEFAULT)
     from .analysis.rates import results
 
     return trajectories(results(select(data.plans, list(plans)), policy))
+
+
+@dataclass
+class ProgressRun:
+    """What ``progress`` finds: one result per indicator with outturns, and counts of each verdict."""
+
+    plans: list[Plan]
+    results: list[ProgressResult]
+    summary: dict[str, object] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, object]:
+        return {"summary": self.summary, "results": [r.as_dict() for r in self.results]}
+
+
+def progress(data: Dataset, plans: Sequence[str] = (), *, policy: Policy = DEFAULT) -> ProgressRun:
+    """Each target of the plans named (every plan by default) that has outturns, against them: the
+    observed pace since the baseline, the pace the target needs, their ratio and its verdict.
+    Raises ``PlanLookupError`` for an unknown or ambiguous name."""
+    from .analysis.progress import evaluate, summary
+
+    chosen = select(data.plans, list(plans))
+    results = evaluate(chosen, data.catalogue, policy)
+    return ProgressRun(chosen, results, {"plans": len(chosen), **summary(results)})
 
 
 class CalcInputError(ValueError):

@@ -132,6 +132,17 @@ class PathFormat(str, enum.Enum):
     json = "json"
 
 
+class ProgressFormat(str, enum.Enum):
+    """--format of progress: the name of every progress reporter, and auto."""
+
+    auto = "auto"
+    table = "table"
+    plain = "plain"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
 class Lang(str, enum.Enum):
     zh = "zh"
     en = "en"
@@ -1128,6 +1139,64 @@ def report_cmd(
     _deliver(lambda **kw: render(page), output, force, loaded.files)
     _data_problems_note(loaded)
     raise typer.Exit(EXIT_OK)
+
+
+@app.command("progress")
+def progress_cmd(
+    plans: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="PLAN",
+            help="Plans by id, alias or region name (default: every plan).",
+            show_default=False,
+            autocompletion=_complete_plan,
+        ),
+    ] = None,
+    data: DataOption = None,
+    fmt: Annotated[
+        ProgressFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="auto: table on a terminal, plain in a pipe or file; plain: file:line:col: verdict "
+            "[plan/indicator] message; json for programs; csv (UTF-8 with BOM, opens in Excel); markdown.",
+        ),
+    ] = ProgressFormat.auto,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of indicator names.")] = Lang.zh,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    config: ConfigOption = None,
+    rounding: RoundingOption = None,
+    about_band: AboutOption = None,
+) -> None:
+    """How each target with outturns stands: observed pace against the pace it needs.
+
+    For each target with observed values: the annual pace from the baseline to the latest outturn,
+    the pace the target needs, their ratio R and its verdict: achieved; on track (R >= 0.95);
+    acceleration needed (0.60 <= R < 0.95); limited progress (0 <= R < 0.60); moving away (R < 0),
+    with the wording of Chinese mid-term reviews beside it, and the pace now needed.
+    Rounding-aware: a verdict that depends on rounding says so. Yearly bounds are met or broken each
+    year. Exit 0, or 1 when the data has errors; 2 for an unknown plan or bad input.
+    """
+    from . import api
+    from .render.progress import PROGRESS_REPORTERS
+
+    flag = _paths(data)
+    settings = _settings(_start(flag), config, rounding=rounding, about_band=about_band)
+    loaded = _load(_data_paths(flag, settings))
+    with _usage_errors():
+        result = api.progress(loaded, plans or [], policy=settings.policy)
+    name = fmt.value
+    if name == "auto":
+        name = "table" if sys.stdout.isatty() and _to_file(output) is None else "plain"
+    _deliver(
+        lambda **kw: PROGRESS_REPORTERS[name](result, lang=lang.value, **kw),
+        output,
+        force,
+        loaded.files,
+    )
+    _data_problems_note(loaded)
+    raise typer.Exit(EXIT_FINDINGS if any(f.level == "error" for f in loaded.findings) else EXIT_OK)
 
 
 @app.command("rules")

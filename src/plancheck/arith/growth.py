@@ -256,6 +256,12 @@ def _evaluate(cases: list[Case], policy: Policy) -> Outcome:
     )
 
 
+def rates(unit: np.ndarray, baseline: np.ndarray, target: np.ndarray, years: np.ndarray) -> np.ndarray:
+    """The annual pace from each baseline to each target over its years, element-wise (unit codes as
+    ``UNIT_CODES``: compound % for PERCENT, change a year for PP and absolute); nan where undefined."""
+    return _rate(unit, baseline, target, years)
+
+
 def growth_factor(rate: float, years: float) -> float:
     """What a compound ``rate`` % a year multiplies by over ``years``: (1 + rate/100)^years.
 
