@@ -94,8 +94,9 @@ def test_claim_findings_on_the_bundled_data():
     data = plancheck.load([BUNDLED])
     found = plancheck.check(data.plans, data.catalogue, data.findings).findings
     claims = [(f.line, f.rule, f.indicator) for f in found if f.rule.startswith("claim-")]
-    assert len(claims) == 12  # 10 implied values, 2 paces; no mismatch
-    assert {rule for _, rule, _ in claims} == {"claim-implied", "claim-pace"}
+    # 10 implied values, 2 paces, and the yearly equivalent of Deqing's four 2015–2020 additions; no mismatch
+    assert len(claims) == 16
+    assert {rule for _, rule, _ in claims} == {"claim-implied", "claim-pace", "claim-equivalent"}
     line = yaml_line("{value: 0.62, unit: pp", "id: rd-intensity-2015-2020")
     assert (line, "claim-implied", "rd-intensity-2015-2020") in claims
     f = next(f for f in found if f.indicator == "rd-intensity-2015-2020")
@@ -268,7 +269,9 @@ def test_a_claim_needs_two_values_or_a_change(write, run):
 
 def test_claims_in_every_format(run):
     doc = json.loads(run("verify", "deqing", "--format", "json").stdout)
-    assert doc["summary"]["claims"] == {"consistent": 9, "rounding": 0, "inconsistent": 0, "implied": 7, "pace": 0}
+    # consistent: 9, and line 262's 翻番 of Deqing's high-tech enterprises (273 → 550) and S&T SMEs
+    # (883 → 1800), each at least ×2; implied: 7, and the four 2015–2020 additions of lines 33 and 35
+    assert doc["summary"]["claims"] == {"consistent": 11, "rounding": 0, "inconsistent": 0, "implied": 11, "pace": 0}
     c = next(c for c in doc["claims"] if c["claim"] == "doubling-rd-spending")
     assert c["status"] == "consistent" and c["computed"]["value"] == pytest.approx(40 / 17.95)
     out = run("verify", "deqing", "--format", "plain").stdout

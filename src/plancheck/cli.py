@@ -1400,7 +1400,7 @@ EXTRACT_HELP = """Read a plan's published text (UTF-8, or GB18030 converted) int
 indicator tables as indicators, the targets and achievements of the prose as indicators and claims,
 each figure with its value as printed and the line of the text it is on.
 
-  plancheck extract plan.txt -o plan.yaml --region 德清县 --region-en Deqing --level county
+  plancheck extract plan.txt -o plan.yaml --region-en Deqing
 
 The draft validates and verify runs on it at once. What the text does not give (the region's English
 name, an indicator's unit) is left as a TODO placeholder that validate reports; what could not be
