@@ -6,10 +6,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .positions import Place
+from .jsonvalue import JsonObject
+from .positions import Citation, Place
 from .status import LEVELS, Level
 
-FindingDict = dict[str, str | int | None]
+FindingDict = JsonObject
 
 
 @dataclass(frozen=True, order=True)
@@ -31,6 +32,8 @@ class Finding:
     figures: dict[str, float | None] = field(default_factory=dict, compare=False, hash=False)
     accepted: str | None = field(default=None, compare=False)
     """The reason the data gives for accepting this finding; an accepted finding never fails a run."""
+    source: Citation | None = field(default=None, compare=False)
+    """Where the figure the finding is about is printed in the plan's source document."""
 
     @property
     def shown_level(self) -> str:
@@ -60,6 +63,7 @@ class Finding:
             "plan": self.plan,
             "indicator": self.indicator,
             "message": self.message,
+            "source": None if self.source is None else dict(self.source.as_dict()),
         }
         if self.accepted is not None:
             out["rule_level"] = self.level.value
