@@ -23,7 +23,8 @@ def test_jiaxing_rd_intensity_is_worded_as_verify_words_it(run):
     assert result.exit_code == 1
     assert result.stdout == f"error [growth-mismatch] {JIAXING}\n"
     verify = run("verify", "jiaxing-2016-2020", "--format", "plain")
-    assert f"data/targets.yaml:32:25: error [growth-mismatch] {JIAXING}\n" in verify.stdout
+    cited = " (source: 000_c388b18c2f34bdc3.txt:37)"  # the plain line ends with the figure's source line
+    assert f"data/targets.yaml:32:25: error [growth-mismatch] {JIAXING}{cited}\n" in verify.stdout
 
 
 def test_a_fitting_rate_is_consistent_with_its_range(run):

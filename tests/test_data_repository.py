@@ -85,7 +85,9 @@ def test_an_accepted_finding_is_reported_and_does_not_fail(run, repo, tmp_path):
     assert not [x for x in lines if x.startswith("::error")]
     (accepted,) = [x for x in lines if "[growth-mismatch]" in x]
     assert accepted.startswith("plans/seeds.yaml:32:25: accepted [growth-mismatch] stated growth 0.05 pp/yr")
-    assert accepted.endswith("(accepted: printed so in the source; the figures need 0.094)")
+    assert accepted.endswith(
+        "(accepted: printed so in the source; the figures need 0.094) (source: 000_c388b18c2f34bdc3.txt:37)"
+    )
     # 41 infos: the seeds' 36, the yearly pace of Deqing's four 2015–2020 claims (lines 33, 35), and
     # Jiaxing's 500 (line 27) restated as 500左右 (line 153)
     assert "0 errors, 0 warnings, 41 infos, 1 accepted in 3 files" in result.stderr
@@ -117,7 +119,8 @@ def test_a_stale_acceptance_warns(run, repo):
     (stale,) = [x for x in result.stdout.splitlines() if "[stale-acceptance]" in x]
     assert stale == (
         "plans/seeds.yaml:34:20: warning [stale-acceptance] accepted: growth-mismatch no longer matches a finding "
-        "of 'rd-intensity': remove the acceptance (its reason was: printed so in the source; the figures need 0.094)"
+        "of 'rd-intensity': remove the acceptance (its reason was: printed so in the source; the figures need 0.094) "
+        "(source: 000_c388b18c2f34bdc3.txt:34)"
     )
     assert run("verify", "--strict").exit_code == 1
 

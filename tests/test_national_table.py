@@ -218,14 +218,16 @@ def test_the_findings_at_their_lines(table, run):
     (rural,) = [x for x in lines if "[relative-mismatch]" in x]
     assert rural.endswith(
         "农村居民人均可支配收入增长 is set above 城镇居民人均可支配收入增长 (高于城镇居民收入增长), but its figure (6 to 6) "
-        "cannot be above that row's (6.5 to 6.5)"
+        "cannot be above that row's (6.5 to 6.5) (source: national.txt:9)"
     )
     (energy,) = [x for x in lines if "[yearly-equivalent]" in x and "单位GDP" in x]
     assert energy.endswith(
-        "单位GDP能源消耗降低: a cumulative fall of 〔13.5〕% over 5 years is -2.86% a year (-2.88 to -2.84)"
+        "单位GDP能源消耗降低: a cumulative fall of 〔13.5〕% over 5 years is -2.86% a year (-2.88 to -2.84) (source: national.txt:12)"
     )
     (life,) = [x for x in lines if "[yearly-equivalent]" in x and "寿命" in x]
-    assert life.endswith("人均预期寿命: a cumulative of 〔1〕岁 over 5 years is 0.2岁 a year (0.1 to 0.3)")
+    assert life.endswith(
+        "人均预期寿命: a cumulative of 〔1〕岁 over 5 years is 0.2岁 a year (0.1 to 0.3) (source: national.txt:11)"
+    )
     (real,) = [x for x in lines if "[unchecked]" in x and "gdp" not in x and "comparable prices" in x]
     assert "stated growth 5%/yr cannot be checked: not comparable: a real rate" in real
     assert not [x for x in lines if "[base-year]" in x]  # 2019's figure is marked as such

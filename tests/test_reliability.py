@@ -80,7 +80,9 @@ def test_a_fall_of_100_percent_without_a_baseline(tmp_path):
     lines = findings(plan(tmp_path, IND.format(fields=fields)))
     assert any("[implausible-rate] a stated -100% a year leaves nothing to grow from" in x for x in lines)
     (unchecked,) = [x for x in lines if "[unchecked]" in x]
-    assert unchecked.endswith("stated growth -100%/yr cannot be checked: no baseline")  # no base is implied
+    assert unchecked.endswith(
+        "stated growth -100%/yr cannot be checked: no baseline (source: test.txt:3)"
+    )  # no base is implied
 
 
 @pytest.mark.parametrize(
@@ -134,7 +136,8 @@ def test_a_claim_never_shows_an_inverted_range(tmp_path):
     back = claim("{year: 2015}", "{year: 2020, value: 100, line: 5}", "{value: -100, unit: percent, line: 5}")
     (line,) = findings(plan(tmp_path, FILLER, back))
     assert line.endswith(
-        "企业: 100家 in 2020 and -100% imply no value for 2015: a fall of 100% leaves nothing to grow from"
+        "企业: 100家 in 2020 and -100% imply no value for 2015: a fall of 100% leaves nothing to grow from "
+        "(source: test.txt:5)"
     )
     forward = claim("{year: 2015, value: 100, line: 5}", "{year: 2020}", "{value: -100, unit: percent, line: 5}")
     (line,) = findings(plan(tmp_path, FILLER, forward))

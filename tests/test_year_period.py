@@ -27,7 +27,8 @@ def test_a_target_after_the_period_is_a_warning_at_its_year(run, write):
     assert result.exit_code == 0  # a warning
     assert result.stdout.splitlines()[0] == (
         f"{path}:13:24: warning [year-outside-period] target year 2030 is after the end of the plan's period "
-        f"{PERIOD}: check the year against the source; keep it if the plan sets this target for that year"
+        f"{PERIOD}: check the year against the source; keep it if the plan sets this target for that year "
+        "(source: test.txt:2)"
     )
     assert run("validate", str(path), "--format", "plain", "--strict").exit_code == 1
 
@@ -45,9 +46,11 @@ def test_a_target_before_the_period_and_a_restated_year_outside_it(run, write):
     # line 15 is `          - {value: 200, year: 2026, line: 9}`: 2026 stands at column 32
     assert lines == [
         f"{path}:13:24: warning [year-outside-period] target year 2020 is before the start of the plan's period "
-        f"{PERIOD}: check the year against the source; keep it if the plan sets this target for that year",
+        f"{PERIOD}: check the year against the source; keep it if the plan sets this target for that year "
+        "(source: test.txt:2)",
         f"{path}:15:32: warning [year-outside-period] restated target year 2026 is after the end of the plan's "
-        f"period {PERIOD}: check the year against the source; keep it if the plan sets this target for that year",
+        f"period {PERIOD}: check the year against the source; keep it if the plan sets this target for that year "
+        "(source: test.txt:9)",
     ]
 
 
@@ -58,7 +61,7 @@ def test_a_baseline_in_the_period_is_reported_once_by_this_rule_not_by_base_year
     assert result.stdout.splitlines() == [
         f"{path}:12:26: warning [year-outside-period] baseline year 2022 is not before the plan's period "
         f"{PERIOD}: a baseline is measured before the period starts (so 2020); check the column, or mark a "
-        "cell of another year's data `other_year: true`"
+        "cell of another year's data `other_year: true` (source: test.txt:1)"
     ]
 
 

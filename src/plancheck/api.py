@@ -27,6 +27,7 @@ from .loader.cache import Cache
 from .loader.lookup import in_files, select
 from .loader.reader import Dataset, Stdin, bundled_index, read
 from .model.catalogue import Index
+from .model.citations import cite
 from .model.findings import Finding, count_levels
 from .model.notation import STATED_UNIT_SUFFIXES
 from .model.plan import FIRST_YEAR, LAST_YEAR, Plan
@@ -63,6 +64,7 @@ def load(
     ctx = Context(data.plans, data.catalogue)
     for check in DATA_CHECKS:
         data.findings.extend(check(ctx))
+    data.findings = cite(data.findings, data.plans)
     data.findings.sort()
     return data
 
@@ -111,7 +113,7 @@ def check(
     findings = list(data_findings)
     for run_check in CHECKS:
         findings.extend(run_check(ctx))
-    findings = accept(findings, plans, RULES)
+    findings = cite(accept(findings, plans, RULES), plans)
     summary: dict[str, object] = {
         "plans": len(plans),
         "indicators": sum(len(p.indicators) for p in plans),
@@ -159,9 +161,24 @@ def repair(paths: Sequence[PathLike], stdin: Stdin | None = None) -> list[Repair
     return out
 
 
-def validate(data: Dataset, settings: Settings | None = None) -> list[Finding]:
-    """The problems of the data as read, as a configuration reports them."""
-    return choose(data.findings, settings)
+def check_sources(data: Dataset, directory: PathLike) -> list[Finding]:
+    """Each cited figure against its line of the plan's source document, read from ``directory``
+    (``source-line``, ``source-document``). Raises ``DataPathError`` if it is not a directory."""
+    from .checks import sources
+    from .loader.sources import read_sources
+
+    documents = read_sources(Path(directory), (p.source for p in data.plans if p.source is not None))
+    ctx = Context(data.plans, data.catalogue, sources=documents)
+    return sorted(cite(sources.check(ctx), data.plans))
+
+
+def validate(data: Dataset, settings: Settings | None = None, *, sources: PathLike | None = None) -> list[Finding]:
+    """The problems of the data as read, as a configuration reports them; with ``sources`` (the
+    directory of the plans' source documents), every cited figure checked against its line too."""
+    found = list(data.findings)
+    if sources is not None:
+        found = sorted(found + check_sources(data, sources))
+    return choose(found, settings)
 
 
 def verify(

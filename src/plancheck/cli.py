@@ -621,13 +621,24 @@ def validate(
     ] = False,
     no_backup: Annotated[bool, typer.Option("--no-backup", help="With --fix: keep no FILE.orig.")] = False,
     no_cache: NoCacheOption = False,
+    sources: Annotated[
+        Path | None,
+        typer.Option(
+            "--sources",
+            metavar="DIR",
+            help="The directory of the plans' source documents (each plan's source: names its file): check "
+            "that every cited figure's digits stand on its line there.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Check that plan files parse and fit the schema; list every problem at its line.
 
     Finds YAML syntax errors, duplicate keys, unknown fields and values (with the one meant), wrong
     types, missing fields, implausible years, target years not after their base year, years outside
-    the plan's period (a warning), and repeated ids. Exit 1 when an error is found (a warning too
-    with --strict).
+    the plan's period (a warning), and repeated ids. With --sources DIR, also that each cited figure
+    stands on its line of the plan's source document in DIR. Exit 1 when an error is found (a
+    warning too with --strict).
 
     --fix repairs what needs no judgement, keeping the rest of each file byte for byte: full-width
     digits and punctuation, a percent sign or thousands separators in a figure, a qualifier written
@@ -670,7 +681,13 @@ def validate(
     )
     to_read = given or (settings.catalogue if stdin is not None else _data_paths(None, settings))
     loaded = _load(to_read or None, stdin, no_cache=no_cache)
-    _report("validate", api.validate(loaded, settings), loaded, settings, fmt, output, force, files=loaded.files)
+    from .loader.files import DataPathError
+
+    try:
+        found = api.validate(loaded, settings, sources=sources)
+    except DataPathError as err:
+        _fail(f"{err}: give the directory that holds the plans' source documents (--sources DIR)")
+    _report("validate", found, loaded, settings, fmt, output, force, files=loaded.files)
 
 
 def _show_diff(repairs: list[api_Repair]) -> NoReturn:

@@ -30,6 +30,7 @@ from ..arith import growth
 from ..arith.growth import RateUnit
 from ..arith.interval import DEFAULT, OPENS_DOWN, OPENS_UP, Interval, Policy, exact, interval
 from ..arith.numbers import finite_or_none, format_number, format_range
+from ..model.citations import citation
 from ..model.jsonvalue import JsonObject
 from ..model.notation import RATE_UNIT_SYMBOLS, is_share
 from ..model.plan import Change, ChangeUnit, Claim, ClaimValue, Plan
@@ -108,6 +109,7 @@ class ClaimResult:
     def as_dict(self) -> JsonObject:
         num = finite_or_none
         ch = self.claim.changes[self.change] if self.change is not None else None
+        cited = citation(self.plan, ch.line if ch is not None and ch.line is not None else self.claim.line)
         return {
             "plan": self.plan.id,
             "claim": self.claim.id,
@@ -128,6 +130,7 @@ class ClaimResult:
             "computed": {"value": num(self.point), "low": num(self.low), "high": num(self.high), "unit": self.unit},
             "implied_year": self.implied_year,
             "equivalent": self.equivalent,
+            "source": None if cited is None else dict(cited.as_dict()),
         }
 
 

@@ -16,6 +16,7 @@ from ..arith.growth import RateUnit
 from ..arith.interval import DEFAULT, Interval, Policy, exact, interval
 from ..arith.numbers import finite_or_none
 from ..model.catalogue import conversion
+from ..model.citations import citation
 from ..model.jsonvalue import JsonObject
 from ..model.plan import BOUNDS, Baseline, Deflator, Growth, Indicator, Plan, Target, Total
 from ..model.positions import NOWHERE, Place
@@ -94,6 +95,8 @@ class GrowthResult:
 
     def as_dict(self) -> JsonObject:
         b, t, s = self.baseline, self.target, self.stated
+        figure = s or t
+        cited = citation(self.plan, figure.line if figure is not None else None)
         return {
             "plan": self.plan.id,
             "indicator": self.indicator.id,
@@ -122,6 +125,7 @@ class GrowthResult:
             "other_reading": None if self.other is None else self.other.as_dict(),
             "file": self.place.file,
             "line": self.place.line,
+            "source": None if cited is None else dict(cited.as_dict()),
         }
 
 

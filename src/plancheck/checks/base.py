@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -39,6 +39,7 @@ class Context:
     facts: list[Fact] = field(default_factory=list)
     identity_values: list[IdentityValue] = field(default_factory=list)
     policy: Policy = DEFAULT  # how printed figures are read (rounding, 左右)
+    sources: Mapping[str, list[str] | str] | None = None  # the source documents' lines (or why not), by name
 
 
 Check = Callable[[Context], Iterator[Finding]]

@@ -27,6 +27,7 @@ from . import (
     policy,
     restated,
     shapes,
+    sources,
     successive,
 )
 from .base import Check, Rule
@@ -52,6 +53,9 @@ MODULES: tuple[ModuleType, ...] = (
 
 POLICY_MODULES: tuple[ModuleType, ...] = (policy,)
 """Rules applied to the findings after the checks (acceptances)."""
+
+SOURCE_MODULES: tuple[ModuleType, ...] = (sources,)
+"""Checks of the figures against the plans' own documents, run by ``validate --sources DIR`` only."""
 
 CHECKS: tuple[Check, ...] = tuple(m.check for m in MODULES)
 
@@ -92,7 +96,7 @@ LOAD_RULES: tuple[Rule, ...] = (
 """Problems the loader finds while reading a file (they have no check module)."""
 
 RULES: dict[str, Rule] = {r.id: r for r in LOAD_RULES}
-for _module in (*DATA_MODULES, *MODULES, *POLICY_MODULES):
+for _module in (*DATA_MODULES, *MODULES, *POLICY_MODULES, *SOURCE_MODULES):
     RULES.update({r.id: r for r in _module.RULES})
 
 _SECTION = re.compile(r"^([a-z][a-z0-9-]*) \((error|warning|info)\): ", re.M)
@@ -100,7 +104,7 @@ _EXAMPLE = re.compile(r"^(Passes|Fails|Warns|Reports)\b[^\n]*::$", re.M)
 
 
 def _module_of(rule_id: str) -> ModuleType | None:
-    for module in (*DATA_MODULES, *MODULES, *POLICY_MODULES):
+    for module in (*DATA_MODULES, *MODULES, *POLICY_MODULES, *SOURCE_MODULES):
         if any(r.id == rule_id for r in module.RULES):
             return module
     return None

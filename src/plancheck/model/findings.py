@@ -6,10 +6,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .positions import Place
+from .jsonvalue import JsonObject
+from .positions import Citation, Place
 from .status import LEVELS, Level
 
-FindingDict = dict[str, str | int | None]
+FindingDict = JsonObject
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,8 @@ class Finding:
     """The reason the data gives for accepting this finding; an accepted finding never fails a run."""
     fix: Fix | None = field(default=None, compare=False, hash=False)
     """The edit ``plancheck validate --fix`` makes for it, where the repair is mechanical."""
+    source: Citation | None = field(default=None, compare=False)
+    """Where the figure the finding is about is printed in the plan's source document."""
 
     @property
     def shown_level(self) -> str:
@@ -80,6 +83,7 @@ class Finding:
             "plan": self.plan,
             "indicator": self.indicator,
             "message": self.message,
+            "source": None if self.source is None else dict(self.source.as_dict()),
         }
         if self.accepted is not None:
             out["rule_level"] = self.level.value

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
@@ -63,6 +64,17 @@ Printed = Annotated[
     ),
 ]
 Year = Annotated[int, BeforeValidator(_plain_year), AfterValidator(_year)]
+
+URL_RE = r"^https?://\S+$"
+
+
+def _url(value: str) -> str:
+    if re.match(URL_RE, value) is None:
+        raise ValueError(f"{value!r} is not a web address: write it as https://… (or http://), without spaces")
+    return value
+
+
+Url = Annotated[str, AfterValidator(_url), WithJsonSchema({"type": "string", "pattern": URL_RE})]
 SeedLine = Annotated[int, Field(ge=1, description="Line of the source document the figure is printed on.")]
 LINE_DOC = (
     "Line of the source document the figure is printed on. Without it the figure is still checked, with a "
@@ -484,6 +496,11 @@ class Plan(Located):
         None,
         min_length=1,
         description="File name of the source document the line numbers refer to. Without it: a provenance warning.",
+    )
+    url: Url | None = Field(
+        None,
+        description="Where the source document is published (an http or https address): shown with every "
+        "citation of the plan's figures.",
     )
     indicators: list[Indicator] = Field(
         default_factory=list, description="The plan's indicators and targets (its table and its prose)."

@@ -40,6 +40,22 @@ def unpack(packed: int) -> Pos:
     return Pos(*divmod(packed, COLUMNS))
 
 
+class Citation(NamedTuple):
+    """Where a figure is printed in the plan's own text: the source document, its line, and the plan's
+    ``url`` where the data gives one."""
+
+    document: str
+    line: int
+    url: str | None = None
+
+    def __str__(self) -> str:
+        """``000_c388b18c2f34bdc3.txt:37`` (with the address after a comma where there is one)."""
+        return f"{self.document}:{self.line}" + (f", {self.url}" if self.url else "")
+
+    def as_dict(self) -> dict[str, str | int | float | bool | None]:
+        return {"document": self.document, "line": self.line, "url": self.url}
+
+
 @dataclass
 class SourceMap:
     """Where each value and each key of one document is written.

@@ -6,7 +6,7 @@ from ..api import CalcRun
 from ..model.jsonvalue import JsonObject
 from .text import clean, json_text
 
-_PLAN_FIELDS = ("plan", "indicator", "name", "shape", "binding", "group", "file", "line")
+_PLAN_FIELDS = ("plan", "indicator", "name", "shape", "binding", "group", "file", "line", "source")
 
 
 def plain(run: CalcRun) -> str:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import quote
 
 from ..model.findings import ACCEPTED, Finding, count_levels
+from ..model.positions import Citation
 from ..model.status import LEVELS, Level
 from .text import clean, json_document, json_text
 
@@ -66,9 +67,15 @@ def summary_line(report: Report) -> str:
     return f"{', '.join(parts)} in {files} file{'' if files == 1 else 's'}"
 
 
+def cited(f: Finding) -> str:
+    """`` (source: 000_c388b18c2f34bdc3.txt:37)`` where the finding's figure cites its source line (and
+    ``, URL`` where the plan gives one); empty otherwise. Always the end of a plain line."""
+    return f" (source: {clean(str(f.source))})" if f.source is not None else ""
+
+
 def _line(f: Finding) -> str:
     text = f"{clean(f.file)}:{f.line}:{f.column}: {f.shown_level} [{f.rule}] {clean(f.message)}"
-    return text + (f" (accepted: {clean(f.accepted)})" if f.accepted is not None else "")
+    return text + (f" (accepted: {clean(f.accepted)})" if f.accepted is not None else "") + cited(f)
 
 
 def plain(report: Report, *, color: bool = False, width: int = 100) -> str:
@@ -108,6 +115,7 @@ def table(report: Report, *, color: bool = False, width: int = 100) -> str:
         line.append(f" [{f.rule}] {clean(f.message)}")
         if f.accepted is not None:
             line.append(f" (accepted: {clean(f.accepted)})", style="green")
+        line.append(cited(f), style="dim")
         items.append(line)
     items.append(Text(summary_line(report), style="bold"))
     return render_rich(items, color=color, width=width)
@@ -143,7 +151,7 @@ def github(report: Report, *, color: bool = False, width: int = 100) -> str:
             f"{k}={_gh_escape(str(v), prop=True)}"
             for k, v in (("file", f.file), ("line", f.line), ("col", f.column), ("title", f"plancheck {f.rule}"))
         )
-        lines.append(f"::{_GH_LEVELS[f.level]} {props}::{_gh_escape(f.message)}\n")
+        lines.append(f"::{_GH_LEVELS[f.level]} {props}::{_gh_escape(f.message + cited(f))}\n")
     done = {id(f) for f in annotated}
     rest = [f for f in shown if id(f) not in done]
     if rest:
@@ -200,6 +208,20 @@ def fingerprint(f: Finding, uri: str, nth: int) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
+def _sarif_source(source: Citation) -> dict[str, Any]:
+    """The figure's line in the plan's source document, as a SARIF related location (the document by
+    its file name, as the data names it; the plan's address in the message where it has one)."""
+    where = f"source: {source.document} line {source.line}" + (f" ({source.url})" if source.url else "")
+    return {
+        "id": 1,
+        "physicalLocation": {
+            "artifactLocation": {"uri": quote(source.document)},
+            "region": {"startLine": source.line},
+        },
+        "message": {"text": f"where the figure is printed: {where}"},
+    }
+
+
 def sarif(report: Report, *, color: bool = False, width: int = 100) -> str:
     """SARIF 2.1.0, as code-scanning uploads accept it: the tool, its rules, results with locations
     relative to the repository, stable fingerprints, and accepted findings as suppressions."""
@@ -241,10 +263,14 @@ def sarif(report: Report, *, color: bool = False, width: int = 100) -> str:
             ],
             "partialFingerprints": {"plancheckFinding/v1": fingerprint(f, uri, seen[key])},
         }
+        if f.source is not None:
+            result["relatedLocations"] = [_sarif_source(f.source)]
         if f.rule in RULES:
             result["ruleIndex"] = rule_ids.index(f.rule)
         if f.plan:
             result["properties"] = {"plan": f.plan, "indicator": f.indicator}
+            if f.source is not None:
+                result["properties"]["source"] = f.source.as_dict()
         if f.accepted is not None:
             result["suppressions"] = [{"kind": "inSource", "justification": f.accepted}]
         results.append(result)
