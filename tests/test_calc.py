@@ -158,7 +158,8 @@ def test_any_typed_figure_gets_a_verdict_or_a_one_line_error(run, baseline, stat
     if result.exit_code == 2:
         assert result.stderr.startswith("plancheck: ") and result.stderr.count("\n") == 1
     else:
-        assert result.stdout.startswith(("consistent: ", "info [", "error [growth-mismatch]", "error [direction]"))
+        verdicts = ("consistent: ", "info [", "error [growth-mismatch]", "error [total-mismatch]", "error [direction]")
+        assert result.stdout.startswith(verdicts), result.stdout
 
 
 def test_a_wrong_sign_is_one_direction_finding_as_in_verify(run):
@@ -167,3 +168,15 @@ def test_a_wrong_sign_is_one_direction_finding_as_in_verify(run):
     assert result.exit_code == 1
     assert result.stdout.startswith("error [direction] ")
     assert result.stdout.count("\n") == 1
+
+
+@pytest.mark.parametrize("stated", [["5%"], ["5%", "--total"], ["2x"], ["0x"], ["-5%"]])
+@pytest.mark.parametrize("baseline", ["0", "0.0", "-1"])
+def test_a_ratio_to_a_zero_or_negative_baseline_is_not_computed(run, baseline, stated):
+    # 3.20 / 0 has no value: a compound rate, a % total and a multiple are all ratios to the baseline
+    flags = [f"--stated={stated[0]}", *stated[1:]]
+    result = run("calc", "--years", "2015-2020", *flags, "--", baseline, "3.20")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "plancheck: cannot compute: the baseline is zero or negative: compound growth is undefined\n"
+    )

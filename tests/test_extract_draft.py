@@ -116,8 +116,9 @@ def test_a_small_text_gives_a_draft_that_validates_and_verifies(run, small):
     end = SMALL_DRAFT.splitlines().index("        end: {year: 2025, value: 20, line: 12}") + 1
     assert verify.stdout == (
         f"{out}:{change}:21: info [claim-equivalent] 全县累计新增高新技术企业: 120 over 2015–2020 is 24家 a year "
-        "(23.9 to 24.1)\n"
-        f"{out}:{end}:34: info [claim-pace] 技术交易额: from 10亿元 (2020) to 20亿元 (2025) is 14.87% a year\n"
+        "(23.9 to 24.1) (source: small_plan.txt:3)\n"
+        f"{out}:{end}:34: info [claim-pace] 技术交易额: from 10亿元 (2020) to 20亿元 (2025) is 14.87% a year "
+        "(source: small_plan.txt:12)\n"
     )
 
 

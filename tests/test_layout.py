@@ -263,7 +263,7 @@ def test_the_exact_output_at_each_width(run, small, command, width):
             f"{small}:24:25: error [growth-mismatch] stated growth 20%/yr does not fit 500 (2020) → 1000 (2025) "
             "over 5 years: the figures give 14.87%/yr (14.84 to 14.9%/yr within the baseline's rounding); 20 is "
             "5.1 units of 1 above that range. At 20%/yr the target would be 1244.16 (2025), or the baseline would "
-            "have to be 401.88 (2020)"
+            "have to be 401.88 (2020) (source: ceshi.txt:17)"  # the growth's line in the source
         ]
 
 

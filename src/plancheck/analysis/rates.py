@@ -176,7 +176,8 @@ def unchecked_reason(ind: Indicator, stated: Growth | Total | None) -> Unchecked
         return Unchecked.UNITS_DIFFER
     if _real_against_nominal(ind, stated):
         return Unchecked.NOT_COMPARABLE_PRICES
-    if pace_unit(ind, stated) == "percent" and b.number <= 0 and b.qualifier is None:
+    if pace_unit(ind, stated) in ("percent", "times") and b.number <= 0 and b.qualifier is None:
+        # both are ratios to the baseline (a multiple is compound growth over the span)
         return Unchecked.NONPOSITIVE_BASELINE
     if stated is None:
         return Unchecked.NOT_STATED
