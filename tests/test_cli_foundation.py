@@ -30,6 +30,16 @@ def test_list_shows_the_five_plans_with_their_counts(run):
     assert (rows["deqing-2021-2025"]["indicators"], rows["deqing-2021-2025"]["targets"]) == (30, 29)
     assert rows["haining-2023-2025"]["period"] == "2023–2025"
     assert rows["tongxiang-2019"]["level"] == "county"
+    assert rows["jiaxing-315"]["aliases"] == ["jiaxing-2023-2027", "嘉兴315"]
+
+
+def test_list_shows_the_aliases_a_plan_answers_to_where_there_is_room(run):
+    wide = run("list", env={"COLUMNS": "160"}).stdout.splitlines()
+    assert wide[1].split() == ["id", "aliases", "region", "level", "period", "issuer", "indicators", "targets"]
+    # `jiaxing-315  jiaxing-2023-2027 嘉兴315  嘉兴市 Jiaxing ...`: each alias typed as the data gives it
+    assert wide[-2].split()[:4] == ["jiaxing-315", "jiaxing-2023-2027", "嘉兴315", "嘉兴市"]
+    narrow = run("list", env={"COLUMNS": "80"}).stdout.splitlines()
+    assert narrow[-1] == "Not shown at 80 columns: aliases, issuer (all columns need 111)."
 
 
 @pytest.mark.parametrize(

@@ -69,7 +69,7 @@ def test_each_plan_with_its_tables_verdicts_paths_and_charts(two_plans):
     assert '<td class="num">2.824</td>' in html and '<td class="num">2.98</td>' in html
     tags = parse(html).tags
     tables = [t for t, _ in tags if t == "table"]
-    assert len(tables) == 2 * 3 + 1  # indicators, verify, paths per plan; the comparison
+    assert len(tables) == 2 * 4 + 1  # indicators, verify, progress (both have outturns), paths per plan; the comparison
     figures = [a for t, a in tags if t == "figure"]
     # a chart a path: Jiaxing has 12, Deqing 15 (plancheck path jiaxing-2016-2020 deqing)
     assert len(figures) == 27 and sum(1 for t, _ in tags if t == "svg") == 27
@@ -163,3 +163,35 @@ def test_observations_are_a_row_of_the_paths_table(run, write, tmp_path):
         '<tr class="observed"><td>observed</td><td class="num"></td><td class="num"></td><td class="num"></td><td class="num">2.30</td>'
         in html
     )
+
+
+def test_progress_against_outturns_is_a_section_of_each_plan(run, write, tmp_path):
+    """A 2018 outturn for Jiaxing's R&D intensity: (3.00 − 2.73)/3 = 0.09 pp a year against the
+    (3.20 − 2.73)/5 = 0.094 the target needs, R = 0.09/0.094 = 0.957 (shown 0.96): on track, within
+    rounding also acceleration needed (the star); Deqing's outturns are all of its base year."""
+    from tests.conftest import BUNDLED
+
+    bulletin = write(
+        "outturns:\n  - {plan: jiaxing-2016-2020, indicator: rd-intensity, observed: [{year: 2018, value: '3.00', line: 9}]}\n",
+        "bulletin.yaml",
+    )
+    out = tmp_path / "report.html"
+    args = ["report", "jiaxing-2016-2020", "--data", str(BUNDLED), "--data", str(bulletin), "-o", str(out)]
+    assert run(*args).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    section = page.split('id="plan-jiaxing-2016-2020"', 1)[1].split("</section>", 1)[0]
+    progress = section.split("<h3>Progress against outturns</h3>", 1)[1].split("</table>", 1)[0]
+    row = next(r for r in progress.split("<tr") if "R&amp;D经费占GDP比重" in r)
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row)
+    assert cells[1:9] == [
+        "2.73 (2015)",
+        "3.00 (2018)",
+        "3.20 (2020)",
+        "0.09 pp/yr",
+        "0.094 pp/yr",
+        "0.96",
+        "on track *",
+        "基本符合预期",
+    ]
+    # a plan without outturns after its base year lists them as unassessed, with the reason
+    assert "no outturn after the base year" in section

@@ -57,8 +57,9 @@ def test_the_report_in_chromium(chromium, report, tmp_path):
         assert b.requests() == [report.as_uri()]  # nothing fetched but the page itself
         assert b.evaluate("document.title") == "plancheck report"
         tables = b.evaluate("document.querySelectorAll('table').length")
-        # indicators and verify for each plan, Jiaxing's paths (Haining has no baseline to start one), the comparison
-        assert tables == counted.counts["table"] == 2 * 2 + 1 + 1
+        # indicators and verify for each plan, Jiaxing's progress (Haining has no outturns) and paths
+        # (Haining has no baseline to start one), the comparison
+        assert tables == counted.counts["table"] == 2 * 2 + 1 + 1 + 1
         # a chart a path, each drawn: Jiaxing's 12 (plancheck path jiaxing-2016-2020)
         sizes = b.evaluate(
             "[...document.querySelectorAll('figure.chart svg')].map(s => s.getBoundingClientRect().width)"

@@ -21,8 +21,9 @@ from .version import __version__
 
 if TYPE_CHECKING:
     from .analysis.comparison import Comparison
+    from .analysis.paths import Trajectory
     from .analysis.rates import GrowthResult
-    from .api import ProgressRun, VerifyRun, check, compare, load, progress, verify
+    from .api import ProgressRun, VerifyRun, check, compare, load, paths, progress, verify
     from .checks.base import Rule
     from .checks.registry import RULES
     from .loader.files import DataPathError
@@ -40,6 +41,8 @@ _WHERE = {
     "VerifyRun": "api",
     "progress": "api",
     "ProgressRun": "api",
+    "paths": "api",
+    "Trajectory": "analysis.paths",
     "Progress": "model.status",
     "Dataset": "loader.reader",
     "DataPathError": "loader.files",
@@ -70,11 +73,13 @@ __all__ = [
     "ProgressRun",
     "Rule",
     "Status",
+    "Trajectory",
     "VerifyRun",
     "__version__",
     "check",
     "compare",
     "load",
+    "paths",
     "progress",
     "verify",
 ]

@@ -1152,7 +1152,9 @@ def report_cmd(
         def draw(paths: Sequence[Trajectory]) -> str:
             return chart.inline_svg(paths, lang=lang.value)
 
-    page = ReportInput(run, found, comparison, draw, note, lang.value)
+    with _usage_errors():
+        progress = api.progress(loaded, [p.id for p in run.plans], policy=settings.policy)
+    page = ReportInput(run, found, comparison, draw, note, lang.value, progress)
     _deliver(lambda **kw: render(page), output, force, loaded.files)
     _data_problems_note(loaded)
     raise typer.Exit(EXIT_OK)

@@ -52,7 +52,7 @@ def cell_lines(cell: Cell | None) -> list[str]:
     return [clean(line) for line in lines]
 
 
-def _labels(cmp: Comparison, lang: str) -> dict[str, str]:
+def plan_labels(cmp: Comparison, lang: str) -> dict[str, str]:
     """Short column labels: the region alone where regions differ, else region and period, else ids."""
     for labels in (
         {p.id: plan_label(p, lang).rsplit(" ", 1)[0] for p in cmp.plans},
@@ -75,7 +75,7 @@ def leader_text(row: Row, labels: dict[str, str]) -> str:
     return f"{labels[row.leader]} ({'pace' if row.basis == 'pace' else 'target level'})"
 
 
-def _name(row: Row, lang: str) -> str:
+def row_name(row: Row, lang: str) -> str:
     name = row.name_en if lang == "en" and row.name_en else row.name
     return clean(name + (f" [{row.scope}]" if row.scope else ""))
 
@@ -99,7 +99,7 @@ def _apart_text(row: Row, cmp: Comparison, lang: str) -> str:
     names = []
     for other in cmp.rows:
         if other.key in row.apart and other.scope == row.scope:
-            names.append(_name(other, lang))
+            names.append(row_name(other, lang))
     return "≠ " + "; ".join(names) if names else ""
 
 
@@ -109,7 +109,7 @@ def table(cmp: Comparison, *, color: bool = False, width: int = 100, lang: str =
 
     from .console import Column, Fitted, Prose, render_rich
 
-    labels = _labels(cmp, lang)
+    labels = plan_labels(cmp, lang)
     betweens = _between_headers(cmp)
     columns = [Column("indicator", wrap=True, floor=12), Column("unit", key=None)]
     columns += [Column(labels[p.id], "right") for p in cmp.plans]
@@ -117,7 +117,7 @@ def table(cmp: Comparison, *, color: bool = False, width: int = 100, lang: str =
     columns.append(Column("more ambitious", wrap=True, floor=20))
     rows: list[list[str | Text]] = []
     for row in cmp.rows:
-        name = Text(_name(row, lang))
+        name = Text(row_name(row, lang))
         apart = _apart_text(row, cmp, lang)
         if apart:
             name.append("\n" + apart, style="yellow")
@@ -224,7 +224,7 @@ def _md(text: str) -> str:
 
 
 def markdown(cmp: Comparison, *, color: bool = False, width: int = 100, lang: str = "zh", wide: bool = False) -> str:
-    labels = _labels(cmp, lang)
+    labels = plan_labels(cmp, lang)
     betweens = _between_headers(cmp)
     head = [
         "indicator",
@@ -235,7 +235,7 @@ def markdown(cmp: Comparison, *, color: bool = False, width: int = 100, lang: st
     ]
     out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for row in cmp.rows:
-        name = _name(row, lang)
+        name = row_name(row, lang)
         apart = _apart_text(row, cmp, lang)
         cells = [_md(name + ("\n" + apart if apart else "")), _md(clean(row.unit))]
         cells += [_md("\n".join(cell_lines(row.cells.get(p.id)))) for p in cmp.plans]

@@ -119,7 +119,7 @@ def _summary_line(run: ProgressRun) -> str:
     )
 
 
-def _cells(r: ProgressResult, lang: str, short: bool = False) -> list[str]:
+def cells(r: ProgressResult, lang: str, short: bool = False) -> list[str]:
     """The cells of a row; ``short``: paces without their "/yr" (the table's headers say "a year")."""
 
     def pace(x: float) -> str:
@@ -178,7 +178,7 @@ def table(run: ProgressRun, *, color: bool = False, width: int = 100, lang: str 
             else:
                 t.add_column(head, no_wrap=True, justify="left" if i < 4 else "right")
         for r in rows:
-            t.add_row(*_cells(r, lang, short=True))
+            t.add_row(*cells(r, lang, short=True))
         parts.append(t)
         for r in rows:
             if r.reason is not None or r.years or r.depends_on_rounding:
@@ -276,7 +276,7 @@ def _md(text: str) -> str:
 def markdown(run: ProgressRun, *, color: bool = False, width: int = 100, lang: str = "zh") -> str:
     out = ["| plan | " + " | ".join(HEAD) + " |", "|" + "---|" * (len(HEAD) + 1)]
     for r in run.results:
-        out.append("| " + " | ".join(_md(c) for c in [r.plan.id, *_cells(r, lang)]) + " |")
+        out.append("| " + " | ".join(_md(c) for c in [r.plan.id, *cells(r, lang)]) + " |")
     out += ["", _summary_line(run), "", LEGEND]
     return "\n".join(out) + "\n"
 

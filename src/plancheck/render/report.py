@@ -12,20 +12,19 @@ from __future__ import annotations
 import html
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..analysis.comparison import Comparison
 from ..analysis.paths import Trajectory
 from ..analysis.rates import GrowthResult
-from ..api import VerifyRun
+from ..api import ProgressRun, VerifyRun
 from ..arith.numbers import format_number
 from ..model import forms
 from ..model.findings import Finding
 from ..model.plan import Plan
 from ..model.status import Status
 from ..version import __version__
-from .comparison import _labels, cell_lines, leader_text
-from .comparison import _name as row_name
+from .comparison import cell_lines, leader_text, plan_labels, row_name
 from .paths import pace_text, stated_text, values_text
 from .text import clean
 from .views import verify_cells, verify_shown
@@ -98,7 +97,29 @@ class ReportInput:
     chart: Callable[[Sequence[Trajectory]], str] | None = None  # SVG text of a chart, or None without matplotlib
     chart_note: str | None = None  # why there are no charts
     lang: str = "zh"
-    extra: dict[str, str] = field(default_factory=dict)  # further HTML of a plan (progress), already escaped
+    progress: ProgressRun | None = None  # each target with outturns against them
+
+
+def _progress(run: ProgressRun | None, plan: Plan, lang: str) -> str:
+    """Each target of the plan with outturns: observed pace against the pace it needs, R, verdict."""
+    from .progress import HEAD, LEGEND, cells
+
+    results = [r for r in run.results if r.plan is plan] if run is not None else []
+    if not results:
+        return ""
+    rows = []
+    for r in results:
+        row = cells(r, lang)
+        if r.reason is not None:  # unassessed: say why
+            row[7] = f"{row[7]}: {r.reason.value}"
+        rows.append([esc(c) for c in row])
+    behind = ("acceleration_needed", "limited_progress", "moving_away", "broken")
+    classes = ["inconsistent" if r.verdict.value in behind else "" for r in results]
+    return (
+        "<h3>Progress against outturns</h3>"
+        + _table(HEAD, rows, classes, numeric={1, 2, 3, 4, 5, 6, 9})
+        + f'<p class="note">{esc(LEGEND)}</p>'
+    )
 
 
 def _table(
@@ -226,7 +247,7 @@ def _charts(data: ReportInput, paths: Sequence[Trajectory]) -> str:
 
 
 def _comparison(cmp: Comparison, lang: str) -> str:
-    labels = _labels(cmp, lang)
+    labels = plan_labels(cmp, lang)
     head = ["indicator", "unit", *(labels[p.id] for p in cmp.plans), "more ambitious"]
     rows = []
     for row in cmp.rows:
@@ -288,7 +309,7 @@ def render(data: ReportInput) -> str:
             _verify(run, plan, lang),
             "<h3>Findings (errors and warnings)</h3>",
             _findings(findings),
-            data.extra.get(plan.id, ""),
+            _progress(data.progress, plan, lang),
             "<h3>Year-by-year paths</h3>" if paths else "",
             _paths(paths, lang),
             "<h3>Charts</h3>" if paths else "",

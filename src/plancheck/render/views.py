@@ -37,6 +37,7 @@ def list_rows(plans: list[Plan]) -> list[dict[str, Any]]:
         rows.append(
             {
                 "id": p.id,
+                "aliases": list(p.aliases),
                 "region": p.region.zh,
                 "region_en": p.region.en,
                 "level": p.region.level,
@@ -60,8 +61,9 @@ def list_table(plans: list[Plan]) -> list[RenderableType]:
 
     columns = [
         Column("id"),
+        Column("aliases", wrap=True, drop=2),
         Column("region", wrap=True),
-        Column("level", drop=2),
+        Column("level", drop=3),
         Column("period"),
         Column("issuer", drop=1),
         Column("indicators", "right"),
@@ -70,6 +72,7 @@ def list_table(plans: list[Plan]) -> list[RenderableType]:
     rows = [
         _row(
             r["id"],
+            " ".join(r["aliases"]),
             f"{r['region']} {r['region_en']}",
             r["level"],
             r["period"],
@@ -79,6 +82,9 @@ def list_table(plans: list[Plan]) -> list[RenderableType]:
         )
         for r in list_rows(plans)
     ]
+    if not any(p.aliases for p in plans):  # no column of nothing
+        columns.pop(1)
+        rows = [row[:1] + row[2:] for row in rows]
     return [Fitted(columns, rows)]
 
 
