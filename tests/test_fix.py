@@ -17,16 +17,11 @@ from hypothesis import strategies as st
 import plancheck
 from plancheck.cli import main
 from plancheck.loader.fixes import fix_bytes
+from tests.conftest import PLAN_HEAD
 
-CLEAN = """\
-plans:
-  - id: test-plan
-    title: {zh: 测试规划}
-    region: {zh: 测试市, en: Testcity, level: prefecture}
-    issuer: 测试市人民政府
-    period: {first: 2021, last: 2025}
-    source: test.txt
-    indicators:
+CLEAN = (
+    PLAN_HEAD
+    + """\
       - id: firms
         name: 高新技术企业数   # 家
         unit: 家
@@ -49,6 +44,7 @@ plans:
           line: 9
         growth: {value: 0.1, unit: pp, qualifier: at_least, line: 10}
 """
+)
 
 SLIPS = {  # what a person types by mistake: (the clean text, the slip)
     "thousands in { }": ("value: 1200, line: 4", "value: 1,200, line: 4"),
