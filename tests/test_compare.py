@@ -303,3 +303,9 @@ def test_compare_names_errors(run, args, message):
 def test_readme_counts_the_catalogue():
     entries = (ROOT / "data" / "indicators.yaml").read_text(encoding="utf-8").count("\n  - key: ")
     assert f"a catalogue of {entries} canonical indicators" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_summary_counts_one_indicator_in_the_singular(run):
+    # Tongxiang and Haining share one catalogue indicator; Haining and Deqing seven (above)
+    out = run("compare", "tongxiang", "haining", "--format", "markdown").stdout
+    assert out.splitlines()[-1].startswith("1 indicator set by two or more plans (1 comparable, ")

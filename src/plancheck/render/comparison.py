@@ -52,6 +52,17 @@ def cell_lines(cell: Cell | None) -> list[str]:
     return [clean(line) for line in lines]
 
 
+def summary_sentence(s: dict[str, Any], labels: dict[str, str]) -> str:
+    """``7 indicators set by two or more plans (…); 海宁 more ambitious on 4; …``, in every format."""
+    shared = s["shared"]
+    return (
+        f"{shared} indicator{'' if shared == 1 else 's'} set by two or more plans ({s['comparable']} comparable, "
+        f"{s['not_comparable']} not comparable, {s['ties']} tied); "
+        + "; ".join(f"{labels[pid]} more ambitious on {n}" for pid, n in s["leads"].items())
+        + "."
+    )
+
+
 def plan_labels(cmp: Comparison, lang: str) -> dict[str, str]:
     """Short column labels: the region alone where regions differ, else region and period, else ids."""
     for labels in (
@@ -128,12 +139,7 @@ def table(cmp: Comparison, *, color: bool = False, width: int = 100, lang: str =
         line: list[str | Text] = [name, clean(row.unit), *cells, *between, leader]
         rows.append(line)
     s = cmp.summary
-    lines = [
-        f"{s['shared']} indicators set by two or more plans ({s['comparable']} comparable, "
-        f"{s['not_comparable']} not comparable, {s['ties']} tied); "
-        + "; ".join(f"{labels[pid]} more ambitious on {n}" for pid, n in s["leads"].items())
-        + "."
-    ]
+    lines = [summary_sentence(s, labels)]
     lines.append("Set by one plan only: " + ", ".join(f"{labels[pid]} {n}" for pid, n in s["only"].items()) + ".")
     lines += [f"Note: {c}." for c in s.get("caveats", [])]
     if s["converted"]:
@@ -245,12 +251,7 @@ def markdown(cmp: Comparison, *, color: bool = False, width: int = 100, lang: st
     s = cmp.summary
     out.append("")
     out += [f"Note: {c}.\n" for c in s.get("caveats", [])]
-    out.append(
-        f"{s['shared']} indicators set by two or more plans ({s['comparable']} comparable, "
-        f"{s['not_comparable']} not comparable, {s['ties']} tied); "
-        + "; ".join(f"{labels[pid]} more ambitious on {n}" for pid, n in s["leads"].items())
-        + "."
-    )
+    out.append(summary_sentence(s, labels))
     return "\n".join(out) + "\n"
 
 
