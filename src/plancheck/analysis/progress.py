@@ -157,6 +157,18 @@ def _fr(x: float, e: Fraction | None) -> Fraction | float:
     return e if e is not None else x
 
 
+def _at_most(q: Interval, bound: Interval) -> bool:
+    """Every value of ``q`` is at most ``bound``'s upper end: ``_ge`` on both intervals mirrored."""
+    return _ge(
+        -q.high,
+        None if q.high_exact is None else -q.high_exact,
+        q.high_open,
+        -bound.high,
+        None if bound.high_exact is None else -bound.high_exact,
+        bound.high_open,
+    )
+
+
 def _ge(a: float, a_exact: Fraction | None, a_open: bool, b: float, b_exact: Fraction | None, b_open: bool) -> bool:
     """Every value just at a lower end ``a`` is at least a lower bound ``b``: a > b, or a = b with b
     included or a itself excluded."""
@@ -173,14 +185,7 @@ def _reaches(q: Interval, goal: Interval, direction: Direction) -> tuple[bool, b
         surely = _ge(q.low, q.low_exact, q.low_open, goal.low, goal.low_exact, goal.low_open)
     else:  # reach goal.high or below: mirror
         region = Interval(-math.inf, goal.high, True, goal.high_open, None, goal.high_exact)
-        surely = _ge(
-            -q.high,
-            None if q.high_exact is None else -q.high_exact,
-            q.high_open,
-            -goal.high,
-            None if goal.high_exact is None else -goal.high_exact,
-            goal.high_open,
-        )
+        surely = _at_most(q, goal)
     return surely, q.meets(region)
 
 
@@ -284,14 +289,7 @@ def _within(q: Interval, bound: Interval) -> bool | None:
     if not q.meets(bound):
         return False
     lower_ok = _ge(q.low, q.low_exact, q.low_open, bound.low, bound.low_exact, bound.low_open)
-    upper_ok = _ge(
-        -q.high,
-        None if q.high_exact is None else -q.high_exact,
-        q.high_open,
-        -bound.high,
-        None if bound.high_exact is None else -bound.high_exact,
-        bound.high_open,
-    )
+    upper_ok = _at_most(q, bound)
     return True if lower_ok and upper_ok else None
 
 
