@@ -17,6 +17,10 @@ ACCEPT = """        accepted:
           - {rule: growth-mismatch, reason: "printed so in the source; the figures need 0.094"}
 """
 JIAXING_GROWTH = "        growth: {value: 0.05, unit: pp, line: 37}\n"
+DEQING = "  - id: deqing-2021-2025\n"
+DEQING_ACCEPT = """    accepted:
+      - {rule: identity-parts-exceed, reason: "printed so in the source: 31 + 103 of 98"}
+"""
 
 
 @pytest.fixture
@@ -77,7 +81,7 @@ def test_init_never_overwrites(run, tmp_path, monkeypatch):
 def test_an_accepted_finding_is_reported_and_does_not_fail(run, repo, tmp_path):
     text = seeds(repo)
     assert text.count(JIAXING_GROWTH) == 1
-    seeds(repo, text.replace(JIAXING_GROWTH, JIAXING_GROWTH + ACCEPT))
+    seeds(repo, text.replace(JIAXING_GROWTH, JIAXING_GROWTH + ACCEPT).replace(DEQING, DEQING + DEQING_ACCEPT))
     summary = tmp_path / "summary.md"
     result = run("verify", "--format", "github", env={"GITHUB_STEP_SUMMARY": str(summary)})
     assert result.exit_code == 0, result.stdout
@@ -89,10 +93,10 @@ def test_an_accepted_finding_is_reported_and_does_not_fail(run, repo, tmp_path):
         "(accepted: printed so in the source; the figures need 0.094) (source: 000_c388b18c2f34bdc3.txt:37)"
     )
     # 41 infos: the seeds' 36, the yearly pace of Deqing's four 2015–2020 claims (lines 33, 35), and
-    # Jiaxing's 500 (line 27) restated as 500左右 (line 153)
-    assert "0 errors, 0 warnings, 41 infos, 1 accepted in 3 files" in result.stderr
+    # Jiaxing's 500 (line 27) restated as 500左右 (line 153); accepted: Jiaxing's growth and Deqing's parts
+    assert "0 errors, 0 warnings, 41 infos, 2 accepted in 3 files" in result.stderr
     text = summary.read_text(encoding="utf-8")
-    assert "| 0 | 0 | 41 | 1 | 3 |" in text
+    assert "| 0 | 0 | 41 | 2 | 3 |" in text
     assert "- `plans/seeds.yaml:32` growth-mismatch: printed so in the source; the figures need 0.094" in text
     doc = json.loads(run("verify", "--format", "json").stdout)
     (f,) = [f for f in doc["findings"] if f["rule"] == "growth-mismatch"]
@@ -101,7 +105,7 @@ def test_an_accepted_finding_is_reported_and_does_not_fail(run, repo, tmp_path):
         "error",
         "printed so in the source; the figures need 0.094",
     )
-    assert doc["summary"]["findings"] == {"error": 0, "warning": 0, "info": 41, "accepted": 1}
+    assert doc["summary"]["findings"] == {"error": 0, "warning": 0, "info": 41, "accepted": 2}
 
 
 def test_without_the_acceptance_it_fails(run, repo):
@@ -113,7 +117,7 @@ def test_without_the_acceptance_it_fails(run, repo):
 def test_a_stale_acceptance_warns(run, repo):
     # The figure corrected to 0.094 fits: nothing is left to accept.
     fixed = JIAXING_GROWTH.replace("0.05", "0.094")
-    seeds(repo, seeds(repo).replace(JIAXING_GROWTH, fixed + ACCEPT))
+    seeds(repo, seeds(repo).replace(JIAXING_GROWTH, fixed + ACCEPT).replace(DEQING, DEQING + DEQING_ACCEPT))
     result = run("verify", "--format", "plain")
     assert result.exit_code == 0
     (stale,) = [x for x in result.stdout.splitlines() if "[stale-acceptance]" in x]
@@ -215,7 +219,7 @@ def test_select_ignore_and_per_file_ignores(run, repo):
         encoding="utf-8",
     )
     assert rules() == {r for r in everything if not r.startswith(("growth-", "identity-"))}
-    assert run("verify").exit_code == 0  # the one error is ignored in that file
+    assert run("verify").exit_code == 0  # the two errors are ignored in that file
 
 
 @pytest.mark.parametrize(
@@ -257,12 +261,12 @@ def test_a_configuration_that_cannot_be_used(run, repo, name, text, message):
 def test_the_nearest_configuration_wins_and_pyproject_only_with_its_table(run, repo):
     (repo / "plancheck.toml").unlink()
     (repo / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")  # no [tool.plancheck]
-    (repo / "plans" / ".plancheck.yaml").write_text("ignore: [growth]\n", encoding="utf-8")
+    (repo / "plans" / ".plancheck.yaml").write_text("ignore: [growth, identity]\n", encoding="utf-8")
     data = ("--data", "plans", "--data", "catalogue.yaml")  # without plancheck.toml, name the catalogue
     assert run("verify", *data).exit_code == 0  # plans/.plancheck.yaml, found from the data
     (repo / "plans" / ".plancheck.yaml").unlink()
     assert run("verify", *data).exit_code == 1
-    (repo / "pyproject.toml").write_text('[tool.plancheck]\nignore = ["growth"]\n', encoding="utf-8")
+    (repo / "pyproject.toml").write_text('[tool.plancheck]\nignore = ["growth", "identity"]\n', encoding="utf-8")
     assert run("verify", *data).exit_code == 0
     missing = run("verify", *data, "--config", str(BUNDLED.parent / "no.toml"))
     assert missing.exit_code == 2 and "no such configuration file" in missing.stderr
@@ -275,7 +279,7 @@ def test_min_level_quiet_and_fail_on(run, repo):
     everything = run("verify", "--format", "plain").stdout.splitlines()
     warnings = run("verify", "--format", "plain", "--min-level", "warning").stdout.splitlines()
     quiet = run("verify", "--format", "plain", "-q")
-    assert len(everything) == 42 and len(warnings) == 1 and quiet.stdout.splitlines() == warnings
+    assert len(everything) == 43 and len(warnings) == 2 and quiet.stdout.splitlines() == warnings
     assert quiet.exit_code == 1
     assert run("verify", "--fail-on", "never").exit_code == 0
 

@@ -130,11 +130,11 @@ def test_github_escaping():
 
 def test_auto_format_is_github_under_github_actions(run):
     result = run("verify", "deqing", env={"GITHUB_ACTIONS": "true"})
-    # Deqing has no error or warning: nothing to annotate, and its 18 infos listed once (14, and the
-    # yearly pace of its four 2015–2020 claims of lines 33 and 35)
-    assert result.stdout.startswith(
-        "plancheck: 18 infos more, not annotated (GitHub shows 10 annotations of a level):\n"
-    )
+    # Deqing's one error (its parts exceed their whole) is annotated, and its 18 infos listed once (14,
+    # and the yearly pace of its four 2015–2020 claims of lines 33 and 35)
+    first, second = result.stdout.splitlines()[:2]
+    assert first.startswith("::error file=data/targets.yaml,") and "title=plancheck identity-parts-exceed::" in first
+    assert second == "plancheck: 18 infos more, not annotated (GitHub shows 10 annotations of a level):"
     assert run("verify", "deqing").stdout.startswith("data/targets.yaml:")  # a pipe: plain
 
 
@@ -351,20 +351,20 @@ def test_plain_and_github_on_the_bundled_data(run):
         f"data/targets.yaml:{line}:25: {level} [{rule}] {msg} (source: {src})"
         for line, level, rule, msg, src in expected
     ]
-    assert len(result.stdout.splitlines()) == 42  # the error and 41 infos
+    assert len(result.stdout.splitlines()) == 43  # the two errors and 41 infos
     result = run("verify", "--format", "github", "--min-level", "info")
     assert result.exit_code == 1
     gh_level = {"error": "error", "info": "notice"}
     lines = result.stdout.splitlines()
     annotations = [x for x in lines if x.startswith("::")]
-    # the error, then 10 of the 41 notices (GitHub shows 10 of a level); the other 31 in the log
-    assert len(annotations) == 11 and annotations[0].startswith("::error ")
-    assert lines[11] == "plancheck: 31 infos more, not annotated (GitHub shows 10 annotations of a level):"
-    assert len(lines) == 11 + 1 + 31
+    # the two errors, then 10 of the 41 notices (GitHub shows 10 of a level); the other 31 in the log
+    assert len(annotations) == 12 and annotations[0].startswith("::error ") and annotations[1].startswith("::error ")
+    assert lines[12] == "plancheck: 31 infos more, not annotated (GitHub shows 10 annotations of a level):"
+    assert len(lines) == 12 + 1 + 31
     shown = growth_lines("\n".join(annotations)) + [
         f"::notice file=data/targets.yaml,line={x.split(':')[1]},col=25,title=plancheck unchecked::"
         + x.split("[unchecked] ", 1)[1].replace("%", "%25")
-        for x in growth_lines("\n".join(lines[12:]))
+        for x in growth_lines("\n".join(lines[13:]))
     ]
     assert sorted(shown) == sorted(
         f"::{gh_level[level]} file=data/targets.yaml,line={line},col=25,title=plancheck {rule}::"

@@ -408,7 +408,7 @@ def test_the_output_is_never_a_device_or_fifo(tmp_path):
 
 def test_dash_is_standard_output(tmp_path):
     code, out, _ = run_main("verify", "-f", "json", "-o", "-")
-    assert code == 1 and json.loads(out)["summary"]["findings"]["error"] == 1
+    assert code == 1 and json.loads(out)["summary"]["findings"]["error"] == 2
     assert not (tmp_path / "-").exists() and not Path("-").exists()
 
 
@@ -472,8 +472,8 @@ def test_closed_standard_output():
 
 def test_a_reader_that_stops_early_is_not_an_error():
     done = _script(f"set -o pipefail; {PLANCHECK} verify -f plain | head -c 10 > /dev/null")
-    assert done.returncode == 1  # the verify run's own exit code: one error in the data
-    assert done.stderr.strip().startswith("1 error") and "Traceback" not in done.stderr
+    assert done.returncode == 1  # the verify run's own exit code: two errors in the data
+    assert done.stderr.strip().startswith("2 errors") and "Traceback" not in done.stderr
 
 
 @pytest.mark.parametrize(
@@ -686,13 +686,13 @@ def test_an_unreadable_subdirectory_is_a_finding_even_as_root(tmp_path, monkeypa
 
 def test_a_plan_name_that_is_also_a_file_name(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    Path("deqing").write_text("not a plan\n", encoding="utf-8")
-    code, out, _ = run_main("verify", "deqing", "-f", "plain", "--data", str(BUNDLED))
-    assert code == 0 and "deqing-2021-2025" not in out  # the plan: no finding at error level
-    code, out, _ = run_main("verify", "--file", "deqing", "-f", "plain")
-    assert code == 1 and out.startswith("deqing:1:1: error [wrong-type]")
-    code, out, _ = run_main("verify", "./deqing", "-f", "plain")
-    assert code == 1 and out.startswith("deqing:1:1: error [wrong-type]")
+    Path("tongxiang").write_text("not a plan\n", encoding="utf-8")
+    code, out, _ = run_main("verify", "tongxiang", "-f", "plain", "--data", str(BUNDLED))
+    assert code == 0 and "tongxiang-2019" not in out  # the plan: no finding at error level
+    code, out, _ = run_main("verify", "--file", "tongxiang", "-f", "plain")
+    assert code == 1 and out.startswith("tongxiang:1:1: error [wrong-type]")
+    code, out, _ = run_main("verify", "./tongxiang", "-f", "plain")
+    assert code == 1 and out.startswith("tongxiang:1:1: error [wrong-type]")
 
 
 # --------------------------------------------------------------------------- located messages

@@ -63,16 +63,33 @@ def test_every_stated_rate_of_the_jiaxing_table(bundled_run):
         assert got[ind_id].point == pytest.approx(value, abs=1e-4), ind_id
 
 
-def test_the_bundled_data_has_exactly_one_mismatch(bundled_run):
+def test_the_bundled_data_has_exactly_two_errors(bundled_run):
     errors = [f for f in bundled_run.findings if f.level == "error"]
     line = yaml_line("growth: {value: 0.05, unit: pp, line: 37}")
+    whole = yaml_line("baseline: {year: 2020, value: 98, line: 125}")
     assert [(f.file, f.line, f.column, f.rule, f.plan, f.indicator) for f in errors] == [
-        ("data/targets.yaml", line, 25, "growth-mismatch", "jiaxing-2016-2020", "rd-intensity")
+        ("data/targets.yaml", line, 25, "growth-mismatch", "jiaxing-2016-2020", "rd-intensity"),
+        (
+            "data/targets.yaml",
+            whole,
+            39,
+            "identity-parts-exceed",
+            "deqing-2021-2025",
+            "provincial-rd-institutions-parts",
+        ),
     ]
     assert errors[0].message == (
         "stated growth 0.05 pp/yr does not fit 2.73 (2015) → 3.20 (2020) over 5 years: the figures give "
         "0.094 pp/yr (0.093 to 0.095 pp/yr within the baseline's rounding); 0.05 is 4.3 units of 0.01 below "
         "that range. At 0.05 pp/yr the target would be 2.98 (2020), or the baseline would have to be 2.95 (2015)"
+    )
+    # Deqing, 2020: 31 省级企业研究院 + 103 省级高企研发中心 (line 37) are parts of 98 省级以上研发机构
+    # (line 125, and line 233 says they are among them): at least 30.5 + 102.5 = 133 against below 98.5
+    assert errors[1].message == (
+        "省级以上研发机构 (rd-institutions-provincial) in 2020 is 98家 (baseline of rd-institutions), but its "
+        "parts add up to more: enterprise-institutes-provincial 31 (claim enterprise-research-institutes-2015-2020) "
+        "+ hte-rd-centres-provincial 103 (claim hte-rd-centres-2015-2020) = 134家, at least 133 within rounding, "
+        "above the whole's upper end 98.5: one of the figures is off, or the whole counts something else"
     )
 
 
@@ -89,8 +106,8 @@ def test_stated_rates_without_a_baseline_are_listed_as_unchecked(bundled_run):
     # infos: the 3 above, 10 restated targets qualified differently, 10 implied claim values, 2 claim paces,
     # 4 yearly paces of Deqing's 2015–2020 claims of what was added (claim-equivalent),
     # 4 implied GDP figures and 1 implied GDP growth, 3 county shares of Jiaxing's targets, 4 paces from
-    # Jiaxing's 2020 targets to its 2027 targets
-    assert summary["findings"] == {"error": 1, "warning": 0, "info": 41, "accepted": 0}
+    # Jiaxing's 2020 targets to its 2027 targets; the errors: Jiaxing's growth mismatch and Deqing's parts
+    assert summary["findings"] == {"error": 2, "warning": 0, "info": 41, "accepted": 0}
 
 
 def test_a_pace_is_computed_where_no_rate_is_stated(bundled_run):
@@ -262,7 +279,8 @@ def test_a_mismatch_that_fits_the_other_reading_says_so(write):
 
 def test_verify_exit_codes(run, write):
     assert run("verify").exit_code == 1  # the Jiaxing mismatch
-    assert run("verify", "deqing", "haining").exit_code == 0  # infos only
+    assert run("verify", "deqing", "haining").exit_code == 1  # Deqing's parts exceed their whole
+    assert run("verify", "tongxiang", "haining").exit_code == 0  # infos only
     warn = write(indicator_yaml(RULE_CASES["base-year"][0]))
     assert run("verify", "--data", str(warn)).exit_code == 0
     assert run("verify", "--data", str(warn), "--strict").exit_code == 1
@@ -317,6 +335,7 @@ def test_verify_json_follows_the_contract_and_matches_the_library(run, bundled_r
     assert hte["target"]["qualifier"] == "at_least" and hte["computed"]["high"] is None  # open end: null
     assert {f["rule"] for f in doc["findings"]} == {
         "growth-mismatch",
+        "identity-parts-exceed",
         "unchecked",
         "restated-qualifier",
         "claim-implied",

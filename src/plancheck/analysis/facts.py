@@ -15,9 +15,9 @@ from fractions import Fraction
 
 import numpy as np
 
-from ..arith.interval import DEFAULT, Policy, exact, interval
+from ..arith.interval import DEFAULT, NOISE, Policy, exact, interval
 from ..arith.numbers import finite_or_none
-from ..model.catalogue import Identity, Index, conversion
+from ..model.catalogue import Identity, Index, PartWhole, conversion
 from ..model.jsonvalue import JsonObject
 from ..model.plan import Plan
 from ..model.positions import Place
@@ -190,4 +190,40 @@ def identities(facts: list[Fact], index: Index) -> list[IdentityValue]:
             if n.point > 0 and d.point > 0:
                 out.append(IdentityValue(ident, d.plan, d.year, float(point[i]), float(low[i]), float(high[i]), n, d))
     out.sort(key=lambda v: (v.plan.id, v.identity.id, v.year))
+    return out
+
+
+@dataclass(frozen=True)
+class PartsAgainstWhole:
+    """A whole and the parts of it one plan states for the same year, with the least the parts add up to."""
+
+    identity: PartWhole
+    whole: Fact
+    parts: tuple[Fact, ...]  # in the order the identity lists them; only those the plan states
+
+    @property
+    def least(self) -> float:
+        """The parts' lower ends added up; a part's open lower end (at most …) counts as 0, since a
+        part is not negative."""
+        return sum(max(p.low, 0.0) for p in self.parts)
+
+    @property
+    def exceeds(self) -> bool:
+        """Whether the parts are more than the whole for any values within the figures' rounding and
+        qualifiers: their least sum above the whole's upper end (an end within float noise of it is
+        not taken as above)."""
+        high = self.whole.high
+        return math.isfinite(high) and self.least - high > NOISE * max(1.0, abs(high))
+
+
+def parts_against_wholes(facts: list[Fact], index: Index) -> list[PartsAgainstWhole]:
+    """For every part-whole identity, plan and year with the whole and at least one of its parts."""
+    by = {(f.plan.id, f.key, f.year): f for f in facts}
+    out: list[PartsAgainstWhole] = []
+    for ident in index.part_whole.values():
+        for whole in (f for f in facts if f.key == ident.whole):
+            parts = tuple(p for k in ident.parts if (p := by.get((whole.plan.id, k, whole.year))) is not None)
+            if parts:
+                out.append(PartsAgainstWhole(ident, whole, parts))
+    out.sort(key=lambda v: (v.whole.plan.id, v.identity.id, v.whole.year))
     return out

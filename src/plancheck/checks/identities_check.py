@@ -1,7 +1,10 @@
-"""Identities between indicators: quantities that two indicators of a plan determine.
+"""Identities between indicators: quantities that two indicators of a plan determine, and parts that
+cannot add up to more than their whole.
 
-The identities are data (``identities:`` in the indicator catalogue): quantity = numerator ÷
-denominator × scale; the bundled one is GDP = R&D spending ÷ R&D intensity × 100.
+The identities are data in the indicator catalogue. ``identities:`` holds quantity = numerator ÷
+denominator × scale; the bundled one is GDP = R&D spending ÷ R&D intensity × 100. ``part_whole:``
+holds a whole and its parts (parts ≤ whole); the bundled one is Deqing's 省级以上研发机构, of which
+省级企业研究院 and 省级高新技术企业研发中心 are parts (its plan, line 233).
 
 identity-value (info): the quantity a plan's figures imply in a year, with its interval.
 
@@ -85,6 +88,65 @@ Fails, the plan's own GDP target of 1200亿元 against the 888.9亿元 its R&D f
         baseline: {year: 2020, value: 3.34, line: 99}
         target: {year: 2025, value: 4.5, line: 101}
       - {id: gdp, name: 地区生产总值, unit: 亿元, category: other, key: gdp, target: {year: 2025, value: 1200, line: 7}}
+
+identity-parts-exceed (error): a plan states a whole and some of its parts for the same year, and the
+parts add up to more than the whole for any values within the figures' rounding. The least the
+parts can be (each printed count's lower end: 31 is at least 30.5) is compared with the most the
+whole can be (98 is below 98.5); a qualifier opens a side (a whole of 200以上 has no upper end, a
+part of 至多 10 counts as 0), and a part the plan does not state counts as 0. One of the figures is
+off, or the whole counts something other than its parts.
+
+Fails, 31 + 103 = 134 institutions as parts of 98 (at least 30.5 + 102.5 = 133, above 98.5)::
+
+    indicators:
+      - id: rd-institutions
+        name: 省级以上研发机构
+        unit: 家
+        category: platforms
+        key: rd-institutions-provincial
+        baseline: {year: 2020, value: 98, line: 125}
+        target: {year: 2025, value: 200, line: 127}
+    claims:
+      - id: institutes
+        subject: 省级企业研究院
+        unit: 家
+        key: enterprise-institutes-provincial
+        start: {year: 2015}
+        end: {year: 2020, value: 31, line: 37}
+        changes: [{value: 26, unit: absolute, line: 37}]
+      - id: centres
+        subject: 省级高新技术企业研发中心
+        unit: 家
+        key: hte-rd-centres-provincial
+        start: {year: 2015}
+        end: {year: 2020, value: 103, line: 37}
+        changes: [{value: 65, unit: absolute, line: 37}]
+
+Passes, 31 + 67 = 98 fits within the rounding of the whole (at least 97 against below 98.5)::
+
+    indicators:
+      - id: rd-institutions
+        name: 省级以上研发机构
+        unit: 家
+        category: platforms
+        key: rd-institutions-provincial
+        baseline: {year: 2020, value: 98, line: 125}
+        target: {year: 2025, value: 200, line: 127}
+    claims:
+      - id: institutes
+        subject: 省级企业研究院
+        unit: 家
+        key: enterprise-institutes-provincial
+        start: {year: 2015}
+        end: {year: 2020, value: 31, line: 37}
+        changes: [{value: 26, unit: absolute, line: 37}]
+      - id: centres
+        subject: 省级高新技术企业研发中心
+        unit: 家
+        key: hte-rd-centres-provincial
+        start: {year: 2015}
+        end: {year: 2020, value: 67, line: 37}
+        changes: [{value: 29, unit: absolute, line: 37}]
 """
 
 from __future__ import annotations
@@ -93,7 +155,7 @@ import itertools
 import math
 from collections.abc import Iterator
 
-from ..analysis.facts import IdentityValue
+from ..analysis.facts import IdentityValue, parts_against_wholes
 from ..arith.growth import annual_rate
 from ..arith.numbers import format_number, format_range
 from ..model.findings import Finding
@@ -104,7 +166,10 @@ VALUE = Rule("identity-value", Level.INFO, "A quantity that two indicators of a 
 PACE = Rule("identity-pace", Level.INFO, "The annual growth of an implied quantity between two years.")
 IMPLAUSIBLE = Rule("identity-implausible", Level.WARNING, "An implied quantity grows at an implausible pace.")
 MISMATCH = Rule("identity-mismatch", Level.ERROR, "An implied quantity contradicts the figure the plan states for it.")
-RULES = (VALUE, PACE, IMPLAUSIBLE, MISMATCH)
+PART_EXCEEDS = Rule(
+    "identity-parts-exceed", Level.ERROR, "The parts a plan states for a year add up to more than their whole."
+)
+RULES = (VALUE, PACE, IMPLAUSIBLE, MISMATCH, PART_EXCEEDS)
 
 
 def _num(x: float) -> str:
@@ -117,6 +182,32 @@ def _range(low: float, high: float, digits: int | None = None) -> str:
 
 
 def check(ctx: Context) -> Iterator[Finding]:
+    yield from _ratios(ctx)
+    yield from _parts(ctx)
+
+
+def _parts(ctx: Context) -> Iterator[Finding]:
+    for v in parts_against_wholes(ctx.facts, ctx.index):
+        if not v.exceeds:
+            continue
+        whole, entry = v.whole, ctx.index.entries.get(v.identity.whole)
+        name = f"{entry.zh} ({whole.key})" if entry else whole.key
+        unit = entry.unit if entry else ""
+        terms = " + ".join(f"{p.key} {format_number(p.point, 2)} ({p.source})" for p in v.parts)
+        total = sum(p.point for p in v.parts)
+        yield at(
+            PART_EXCEEDS,
+            whole.place,
+            whole.plan.id,
+            v.identity.id,
+            f"{name} in {whole.year} is {format_number(whole.point, 2)}{unit} ({whole.source}), but its "
+            f"parts add up to more: {terms} = {format_number(total, 2)}{unit}, at least "
+            f"{format_number(v.least, 2)} within rounding, above the whole's upper end "
+            f"{format_number(whole.high, 2)}: one of the figures is off, or the whole counts something else",
+        )
+
+
+def _ratios(ctx: Context) -> Iterator[Finding]:
     by_fact = {(f.plan.id, f.key, f.year): f for f in ctx.facts}
     series: dict[tuple[str, str], list[IdentityValue]] = {}
     for v in ctx.identity_values:

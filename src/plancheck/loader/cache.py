@@ -1,7 +1,7 @@
 """A cache of each plan file as read, so that re-checking a repository reads again only what changed.
 
 An entry holds what reading one file gives: its validated plans (with the position of every value),
-its findings, and the catalogue entries and identities it adds. It is found by a digest of the
+its findings, and the catalogue entries, identities and part-whole identities it adds. It is found by a digest of the
 file's bytes and its name as findings show it, under a directory named by a digest of plancheck's
 own code and of the Python, pydantic and PyYAML it runs on; any change to those starts a new
 directory, so an entry is never used for anything but the same input to the same code. The checks
@@ -33,7 +33,7 @@ from typing import Any
 
 ENV_CACHE_DIR = "PLANCHECK_CACHE_DIR"
 ENV_NO_CACHE = "PLANCHECK_NO_CACHE"
-FORMAT = 1  # what an entry holds; raised when that changes
+FORMAT = 2  # what an entry holds; raised when that changes
 
 
 def cache_dir() -> Path | None:

@@ -100,12 +100,37 @@ class Identity(Model):
     growth_band: Band | None = Field(None, description="Plausible annual growth of the implied quantity.")
 
 
+class PartWhole(Model):
+    """A whole and its parts: in one plan and year, the parts together cannot be more than the whole."""
+
+    id: Slug = Field(description="The identity's id.")
+    whole: Slug = Field(description="Catalogue entry of the whole (rd-institutions-provincial).")
+    parts: list[Slug] = Field(
+        min_length=1,
+        description="Catalogue entries of its parts (enterprise-institutes-provincial, …): disjoint, each "
+        "counted in the whole; the whole may hold more than these.",
+    )
+    note: str | None = Field(None, description="Where the text says that these are parts of that whole.")
+
+    @model_validator(mode="after")
+    def _distinct(self) -> PartWhole:
+        if self.whole in self.parts:
+            raise ValueError(f"'{self.whole}' is the whole and one of its parts: list only the parts under parts")
+        twice = sorted({p for p in self.parts if self.parts.count(p) > 1})
+        if twice:
+            raise ValueError(f"part '{twice[0]}' is listed twice: list each part once")
+        return self
+
+
 class Catalogue(Model):
     """A catalogue file."""
 
     catalogue: list[Entry] = Field(min_length=1, description="The entries, in the order compare shows them.")
     identities: list[Identity] = Field(
         default_factory=list, description="Quantities that indicators determine, checked by verify."
+    )
+    part_whole: list[PartWhole] = Field(
+        default_factory=list, description="Wholes and their parts (parts ≤ whole), checked by verify."
     )
 
     @model_validator(mode="after")
@@ -145,8 +170,11 @@ def _normal(name: str) -> str:
 class Index:
     """Entries by key and by name, with the not-comparable relation made symmetric."""
 
-    def __init__(self, entries: list[Entry], identities: list[Identity] | None = None):
+    def __init__(
+        self, entries: list[Entry], identities: list[Identity] | None = None, part_whole: list[PartWhole] | None = None
+    ):
         self.identities = {i.id: i for i in identities or []}
+        self.part_whole = {p.id: p for p in part_whole or []}
         self.entries: dict[str, Entry] = {}
         for e in entries:  # later entries (a data directory's own) replace earlier ones
             self.entries[e.key] = e
