@@ -210,8 +210,33 @@ def test_pace_from_one_jiaxing_plan_to_the_next(data):
         assert b.pace == pytest.approx(pace, abs=1e-3)
     smes = row_of(cmp, "st-smes").cells["jiaxing-315"]
     assert smes.factor == 1e4 and smes.show(smes.indicator.target.value) == "15000"
-    tech = row_of(cmp, "tech-transactions")
-    assert not tech.comparable and "a sum over the period (累计)" in tech.note
+    # Jiaxing 2023–2027's 累计超1000亿元 is a sum over five years: a row of its own, next to the annual levels
+    tech, total = row_of(cmp, "tech-transactions"), row_of(cmp, "tech-transactions-total")
+    assert set(tech.cells) == {"jiaxing-2016-2020"} and set(total.cells) == {"jiaxing-315"}
+    assert tech.apart == ["tech-transactions-total"] and total.apart == ["tech-transactions"]
+    assert cmp.rows.index(total) == cmp.rows.index(tech) + 1
+
+
+def test_annual_technology_transactions_compare(data):
+    cmp = cmp_of(data, "jiaxing-2016-2020", "deqing", "jiaxing-315")
+    row = row_of(cmp, "tech-transactions")
+    assert row.comparable and row.note is None
+    # Jiaxing (30/13.66)^(1/5) − 1: ln 2.196193 = 0.786720, /5 = 0.157344, e^ − 1 = 17.04% a year;
+    # Deqing (25/12)^(1/5) − 1: ln 2.083333 = 0.733969, /5 = 0.146794, e^ − 1 = 15.81% a year
+    assert {pid: round(c.pace, 2) for pid, c in row.cells.items() if c.pace is not None} == {
+        "jiaxing-2016-2020": 17.04,
+        "deqing-2021-2025": 15.81,
+    }
+    assert (row.leader, row.basis) == ("jiaxing-2016-2020", "pace")
+
+
+def test_enterprise_rd_expenses_and_rd_expenditure_are_apart(data):
+    # Jiaxing 2023–2027's 研发费用 (the financial accounts) and Deqing's R&D经费支出 (the R&D survey)
+    cmp = cmp_of(data, "deqing", "jiaxing-315")
+    survey, booked = row_of(cmp, "enterprise-rd-ratio"), row_of(cmp, "enterprise-rd-expense-ratio")
+    assert set(survey.cells) == {"deqing-2021-2025"} and set(booked.cells) == {"jiaxing-315"}
+    assert "enterprise-rd-expense-ratio" in survey.apart and booked.apart == ["enterprise-rd-ratio"]
+    assert cmp.rows.index(booked) == cmp.rows.index(survey) + 1
 
 
 # --------------------------------------------------------------------------- output
