@@ -94,8 +94,11 @@ def test_claim_findings_on_the_bundled_data():
     data = plancheck.load([BUNDLED])
     found = plancheck.check(data.plans, data.catalogue, data.findings).findings
     claims = [(f.line, f.rule, f.indicator) for f in found if f.rule.startswith("claim-")]
-    # 10 implied values, 2 paces, and the yearly equivalent of Deqing's four 2015–2020 additions; no mismatch
-    assert len(claims) == 16
+    # 10 implied values, 2 paces, and the yearly equivalent of Deqing's four 2015–2020 additions and of
+    # Jiaxing's 22.92亿元 on its online market in 2011–2015 (22.92/5 = 4.584 a year); no mismatch
+    assert len(claims) == 17
+    line = yaml_line("新增技术成交额22.92亿元, line: 8", "id: online-market-transactions-2010-2015")
+    assert (line, "claim-equivalent", "online-market-transactions-2010-2015") in claims
     assert {rule for _, rule, _ in claims} == {"claim-implied", "claim-pace", "claim-equivalent"}
     line = yaml_line("{value: 0.62, unit: pp", "id: rd-intensity-2015-2020")
     assert (line, "claim-implied", "rd-intensity-2015-2020") in claims

@@ -92,11 +92,12 @@ def test_an_accepted_finding_is_reported_and_does_not_fail(run, repo, tmp_path):
     assert accepted.endswith(
         "(accepted: printed so in the source; the figures need 0.094) (source: 000_c388b18c2f34bdc3.txt:37)"
     )
-    # 41 infos: the seeds' 36, the yearly pace of Deqing's four 2015–2020 claims (lines 33, 35), and
-    # Jiaxing's 500 (line 27) restated as 500左右 (line 153); accepted: Jiaxing's growth and Deqing's parts
-    assert "0 errors, 0 warnings, 41 infos, 2 accepted in 3 files" in result.stderr
+    # 42 infos: the seeds' 36, the yearly pace of Deqing's four 2015–2020 claims (lines 33, 35) and of
+    # Jiaxing's 2011–2015 online market (line 8), and Jiaxing's 500 (line 27) restated as 500左右 (line
+    # 153); accepted: Jiaxing's growth and Deqing's parts
+    assert "0 errors, 0 warnings, 42 infos, 2 accepted in 3 files" in result.stderr
     text = summary.read_text(encoding="utf-8")
-    assert "| 0 | 0 | 41 | 2 | 3 |" in text
+    assert "| 0 | 0 | 42 | 2 | 3 |" in text
     assert "- `plans/seeds.yaml:32` growth-mismatch: printed so in the source; the figures need 0.094" in text
     doc = json.loads(run("verify", "--format", "json").stdout)
     (f,) = [f for f in doc["findings"] if f["rule"] == "growth-mismatch"]
@@ -105,7 +106,7 @@ def test_an_accepted_finding_is_reported_and_does_not_fail(run, repo, tmp_path):
         "error",
         "printed so in the source; the figures need 0.094",
     )
-    assert doc["summary"]["findings"] == {"error": 0, "warning": 0, "info": 41, "accepted": 2}
+    assert doc["summary"]["findings"] == {"error": 0, "warning": 0, "info": 42, "accepted": 2}
 
 
 def test_without_the_acceptance_it_fails(run, repo):
@@ -279,7 +280,7 @@ def test_min_level_quiet_and_fail_on(run, repo):
     everything = run("verify", "--format", "plain").stdout.splitlines()
     warnings = run("verify", "--format", "plain", "--min-level", "warning").stdout.splitlines()
     quiet = run("verify", "--format", "plain", "-q")
-    assert len(everything) == 43 and len(warnings) == 2 and quiet.stdout.splitlines() == warnings
+    assert len(everything) == 44 and len(warnings) == 2 and quiet.stdout.splitlines() == warnings
     assert quiet.exit_code == 1
     assert run("verify", "--fail-on", "never").exit_code == 0
 

@@ -351,16 +351,16 @@ def test_plain_and_github_on_the_bundled_data(run):
         f"data/targets.yaml:{line}:25: {level} [{rule}] {msg} (source: {src})"
         for line, level, rule, msg, src in expected
     ]
-    assert len(result.stdout.splitlines()) == 43  # the two errors and 41 infos
+    assert len(result.stdout.splitlines()) == 44  # the two errors and 42 infos
     result = run("verify", "--format", "github", "--min-level", "info")
     assert result.exit_code == 1
     gh_level = {"error": "error", "info": "notice"}
     lines = result.stdout.splitlines()
     annotations = [x for x in lines if x.startswith("::")]
-    # the two errors, then 10 of the 41 notices (GitHub shows 10 of a level); the other 31 in the log
+    # the two errors, then 10 of the 42 notices (GitHub shows 10 of a level); the other 32 in the log
     assert len(annotations) == 12 and annotations[0].startswith("::error ") and annotations[1].startswith("::error ")
-    assert lines[12] == "plancheck: 31 infos more, not annotated (GitHub shows 10 annotations of a level):"
-    assert len(lines) == 12 + 1 + 31
+    assert lines[12] == "plancheck: 32 infos more, not annotated (GitHub shows 10 annotations of a level):"
+    assert len(lines) == 12 + 1 + 32
     shown = growth_lines("\n".join(annotations)) + [
         f"::notice file=data/targets.yaml,line={x.split(':')[1]},col=25,title=plancheck unchecked::"
         + x.split("[unchecked] ", 1)[1].replace("%", "%25")

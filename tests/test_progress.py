@@ -174,7 +174,7 @@ def test_the_bundled_outturns_settle_no_target_yet(run):
     lines = result.stdout.splitlines()
     assert len(lines) == 27
     assert lines[0] == (
-        "data/targets.yaml:1858:87: unassessed [jiaxing-2016-2020/rd-intensity] R&D经费占GDP比重 (2015: 2.73): "
+        "data/targets.yaml:1882:87: unassessed [jiaxing-2016-2020/rd-intensity] R&D经费占GDP比重 (2015: 2.73): "
         "no outturn after the base year: no pace yet"
     )
     assert all(" unassessed [" in line and line.endswith("no pace yet") for line in lines)
