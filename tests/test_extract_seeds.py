@@ -210,12 +210,12 @@ def measure(plan) -> Measure:
 # the tables, of those matching): the numbers the README reports. A change to the reading or to the
 # data moves them; update both together.
 MEASURED = {
-    "jiaxing-2016-2020": (78, 78, 45, 67, 43, 33, 33),
+    "jiaxing-2016-2020": (79, 79, 46, 67, 44, 33, 33),
     "tongxiang-2019": (46, 45, 45, 43, 42, 0, 0),
     "haining-2023-2025": (20, 18, 18, 20, 18, 0, 0),
     "deqing-2021-2025": (111, 111, 72, 77, 65, 31, 31),
     "jiaxing-315": (49, 49, 49, 49, 49, 0, 0),
-    "all five": (304, 301, 229, 256, 217, 64, 64),
+    "all five": (305, 302, 230, 256, 218, 64, 64),
 }
 NOT_RECALLED = [
     "tongxiang-2019:48 1 (national-ten-thousand-talents.target)",  # 零突破: a first one, in words
@@ -256,10 +256,10 @@ def test_recall_and_precision_against_the_curated_figures(capsys):
     assert counts(total) == MEASURED["all five"]
     assert total.curated == sum(len(curated_figures(p)) for p in DATA.plans)
     assert total.missed == NOT_RECALLED
-    # prose alone over all five: 229 of the 304 curated figures (75.3%); 217 of the 256 figures read
-    # from the prose match one (84.8%)
-    assert f"{total.recalled_by_prose / total.curated:.1%}" == "75.3%"
-    assert f"{total.prose_matched / total.prose:.1%}" == "84.8%"
+    # prose alone over all five: 230 of the 305 curated figures (75.4%); 218 of the 256 figures read
+    # from the prose match one (85.2%)
+    assert f"{total.recalled_by_prose / total.curated:.1%}" == "75.4%"
+    assert f"{total.prose_matched / total.prose:.1%}" == "85.2%"
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for row in [*rows, readme_row("all five", total)]:
         assert row in readme, row
