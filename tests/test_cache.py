@@ -13,7 +13,7 @@ import pytest
 from plancheck.loader import reader
 from plancheck.loader.cache import code_digest
 
-from .conftest import BUNDLED, indicator_yaml
+from .conftest import BUNDLED, PLAN_HEAD, indicator_yaml
 
 # Jiaxing-style row: 100 → 161.05 over 5 years is 10 % a year (1.1^5 = 1.61051); 8 % is stated.
 WRONG = """\
@@ -171,3 +171,29 @@ def test_files_with_the_same_bytes_under_other_names_keep_their_own_names(run, c
     cold = run("verify", "--data", "d", "--format", "plain", "--no-cache")
     assert warm.stdout == cold.stdout
     assert "d/a.yaml:" in warm.stdout and "d/b.yaml:" in warm.stdout
+
+
+def test_a_catalogue_files_part_whole_identities_come_from_the_cache_too(run, cache, tmp_path, reads, monkeypatch):
+    data = tmp_path / "parts"
+    data.mkdir()
+    (data / "catalogue.yaml").write_text(
+        "catalogue:\n"
+        "  - {key: whole, en: Whole, zh: 总数, unit: 家, kind: level, additive: true}\n"
+        "  - {key: part, en: Part, zh: 部分, unit: 家, kind: level, additive: true}\n"
+        "part_whole:\n  - {id: whole-parts, whole: whole, parts: [part]}\n",
+        encoding="utf-8",
+    )
+    rows = (
+        "      - {id: w, name: 总数, unit: 家, key: whole, target: {year: 2025, value: 10, line: 1}}\n"
+        "      - {id: p, name: 部分, unit: 家, key: part, target: {year: 2025, value: 11, line: 2}}\n"
+    )
+    (data / "plan.yaml").write_text(PLAN_HEAD + rows, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    cold = run("verify", "--data", "parts", "-f", "plain")
+    assert sorted(reads) == ["catalogue.yaml", "plan.yaml"]
+    reads.clear()
+    warm = run("verify", "--data", "parts", "-f", "plain")
+    assert reads == []  # both from the cache
+    # 11 of 10: the part is more than its whole
+    assert warm.exit_code == cold.exit_code == 1
+    assert warm.stdout == cold.stdout and "[identity-parts-exceed]" in warm.stdout

@@ -1,11 +1,12 @@
 """A cache of each plan file as read, so that re-checking a repository reads again only what changed.
 
 An entry holds what reading one file gives: its validated plans (with the position of every value),
-its findings, and the catalogue entries, identities and part-whole identities it adds. It is found by a digest of the
-file's bytes and its name as findings show it, under a directory named by a digest of plancheck's
-own code and of the Python, pydantic and PyYAML it runs on; any change to those starts a new
-directory, so an entry is never used for anything but the same input to the same code. The checks
-that look at several plans at once run over every plan on every run, from the cache or not.
+its findings, and the catalogue entries, identities and part-whole identities it adds. It is found
+by a digest of the file's bytes and its name as findings show it, under a directory named by a
+digest of plancheck's own code and of the Python, pydantic and PyYAML it runs on; any change to
+those starts a new directory, so an entry is never used for anything but the same input to the
+same code. The checks that look at several plans at once run over every plan on every run, from the
+cache or not.
 
 Where: ``$PLANCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/plancheck``, else ``~/.cache/plancheck``.
 ``PLANCHECK_NO_CACHE=1`` or ``--no-cache`` turns it off. Entries are Python pickles, so the cache
