@@ -34,7 +34,7 @@ import numpy as np
 
 from ..arith.growth import UNIT_CODES, RateUnit, rates
 from ..arith.interval import DEFAULT, Interval, Policy, exact, interval
-from ..arith.numbers import finite_or_none
+from ..arith.numbers import json_number
 from ..model.catalogue import Index
 from ..model.jsonvalue import JsonObject
 from ..model.plan import BOUNDS, Indicator, Observation, Plan
@@ -109,7 +109,7 @@ class ProgressResult:
         def triple(x: tuple[float, float, float] | None) -> JsonObject | None:
             if x is None:
                 return None
-            return {"value": finite_or_none(x[0]), "low": finite_or_none(x[1]), "high": finite_or_none(x[2])}
+            return {"value": json_number(x[0]), "low": json_number(x[1]), "high": json_number(x[2])}
 
         o = self.latest
         return {
@@ -131,7 +131,7 @@ class ProgressResult:
             if self.target_year is None
             else {
                 "year": self.target_year,
-                "value": finite_or_none(self.target),
+                "value": json_number(self.target),
                 "printed": self.target_printed,
                 "qualifier": self.qualifier,
             },

@@ -96,6 +96,7 @@ from collections.abc import Iterator
 from ..analysis.facts import IdentityValue
 from ..arith.growth import annual_rate
 from ..arith.numbers import format_number, format_range
+from ..model.catalogue import Identity
 from ..model.findings import Finding
 from ..model.status import Level
 from .base import Context, Rule, at
@@ -116,14 +117,22 @@ def _range(low: float, high: float, digits: int | None = None) -> str:
     return "{} to {}".format(*format_range(low, high, places))
 
 
+def _quantity(ident: Identity, ctx: Context) -> str:
+    """The quantity's name in the messages' language."""
+    return ident.quantity_en if ctx.words.en and ident.quantity_en else ident.quantity
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     by_fact = {(f.plan.id, f.key, f.year): f for f in ctx.facts}
     series: dict[tuple[str, str], list[IdentityValue]] = {}
     for v in ctx.identity_values:
         ident, n, d = v.identity, v.numerator, v.denominator
         shares = "%" if ident.scale == 100 else ""
+        quantity = (
+            f"{ident.quantity_en}" if ctx.words.en and ident.quantity_en else f"{ident.quantity} ({ident.quantity_en})"
+        )
         message = (
-            f"implied {ident.quantity} ({ident.quantity_en}) in {v.year}: {_num(v.point)}{ident.unit} "
+            f"implied {quantity} in {v.year}: {ctx.words.amount(_num(v.point), ident.unit)} "
             f"({_range(v.low, v.high)}) = {n.key} {format_number(n.point, 4)} ({n.source}) ÷ "
             f"{d.key} {format_number(d.point, 4)}{shares} ({d.source})"
         )
@@ -135,7 +144,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                 stated.place,
                 v.plan.id,
                 ident.id,
-                f"{ident.quantity} in {v.year} is stated as {_num(stated.point)}{ident.unit} ({stated.source}), "
+                f"{_quantity(ident, ctx)} in {v.year} is stated as {ctx.words.amount(_num(stated.point), ident.unit)} "
+                f"({stated.source}), "
                 f"but {n.key} ÷ {d.key} gives {_range(v.low, v.high)}: one of the three figures is off",
             )
         series.setdefault((v.plan.id, ident.id), []).append(v)
@@ -147,8 +157,9 @@ def check(ctx: Context) -> Iterator[Finding]:
             low = annual_rate(b.low / a.high, years)  # an open upper end in a: as low as −100%
             high = annual_rate(b.high / a.low, years) if a.low > 0 else math.inf
             text = (
-                f"{ident.quantity} implied by {ident.numerator} and {ident.denominator}: "
-                f"{_num(a.point)}{ident.unit} ({a.year}) → {_num(b.point)}{ident.unit} ({b.year}), "
+                f"{_quantity(ident, ctx)} implied by {ident.numerator} and {ident.denominator}: "
+                f"{ctx.words.amount(_num(a.point), ident.unit)} ({a.year}) → "
+                f"{ctx.words.amount(_num(b.point), ident.unit)} ({b.year}), "
                 f"{format_number(point, 2)}% a year ({_range(low, high, 2)})"
             )
             band = ident.growth_band

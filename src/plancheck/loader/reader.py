@@ -46,11 +46,12 @@ class Dataset:
     entries: list[Entry] = field(default_factory=list)  # catalogue entries: the bundled ones, then the data's
     identities: list[Identity] = field(default_factory=list)
     outturns: list[Outturn] = field(default_factory=list)  # the entries of outturn files, as read
+    glossary: dict[str, str] = field(default_factory=dict)  # the catalogues' English for places
 
     @functools.cached_property
     def catalogue(self) -> Index:
         """The indicator catalogue: the bundled entries and identities, then the data's own."""
-        return Index(self.entries, self.identities)
+        return Index(self.entries, self.identities, self.glossary)
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,9 @@ def read(paths: list[Path] | None = None, stdin: Stdin | None = None, cache: Cac
     stand_in = os.path.realpath(stdin.name) if stdin else None
     named = set(given)
     bundled = bundled_catalogue()
-    data = Dataset(entries=list(bundled.catalogue), identities=list(bundled.identities))
+    data = Dataset(
+        entries=list(bundled.catalogue), identities=list(bundled.identities), glossary=dict(bundled.glossary)
+    )
     data.findings += collected.problems
     for path in collected.files:
         name = display_name(path)
@@ -144,12 +147,12 @@ def bundled_catalogue() -> Catalogue:
     """The bundled indicator catalogue (read once)."""
     path = bundled_data() / "indicators.yaml"
     doc = load_bytes(path.read_bytes()).documents[0].data if path.is_file() else None
-    return Catalogue.model_validate(doc) if doc else Catalogue.model_construct(catalogue=[], identities=[])
+    return Catalogue.model_validate(doc) if doc else Catalogue.model_construct(catalogue=[], identities=[], glossary={})
 
 
 def bundled_index() -> Index:
     bundled = bundled_catalogue()
-    return Index(bundled.catalogue, bundled.identities)
+    return Index(bundled.catalogue, bundled.identities, bundled.glossary)
 
 
 def load_file(raw: bytes, name: str, into: Dataset | None = None) -> tuple[list[Plan], list[Finding]]:
@@ -236,16 +239,18 @@ def _load_cached(raw: bytes, name: str, into: Dataset, cache: Cache | None) -> t
         return load_file(raw, name, into)
     key = cache.key(name, raw)
     entry = cache.get(key)
-    if entry is not None and len(entry) == 5 and all(isinstance(part, list) for part in entry):
-        plans, findings, entries, identities, outturns = entry
+    if entry is not None and len(entry) == 6 and all(isinstance(part, list) for part in entry):
+        plans, findings, entries, identities, outturns, glossary = entry
     else:
         part = Dataset()
         plans, findings = load_file(raw, name, part)
         entries, identities, outturns = part.entries, part.identities, part.outturns
-        cache.put(key, plans, findings, entries, identities, outturns)
+        glossary = list(part.glossary.items())
+        cache.put(key, plans, findings, entries, identities, outturns, glossary)
     into.entries.extend(entries)
     into.identities.extend(identities)
     into.outturns.extend(outturns)
+    into.glossary.update(glossary)
     return plans, findings
 
 
@@ -257,6 +262,7 @@ def _catalogue_document(doc: Document, name: str, into: Dataset | None) -> list[
     if into is not None:
         into.entries.extend(catalogue.catalogue)
         into.identities.extend(catalogue.identities)
+        into.glossary.update(catalogue.glossary)
     return []
 
 

@@ -107,6 +107,11 @@ class Catalogue(Model):
     identities: list[Identity] = Field(
         default_factory=list, description="Quantities that indicators determine, checked by verify."
     )
+    glossary: dict[str, str] = Field(
+        default_factory=dict,
+        description="English for the places, scopes and issuers the plans name, by the Chinese as printed "
+        "(莫干山高新区: Moganshan High-tech Zone): what --lang en shows.",
+    )
 
     @model_validator(mode="after")
     def _unique(self) -> Catalogue:
@@ -145,8 +150,11 @@ def _normal(name: str) -> str:
 class Index:
     """Entries by key and by name, with the not-comparable relation made symmetric."""
 
-    def __init__(self, entries: list[Entry], identities: list[Identity] | None = None):
+    def __init__(
+        self, entries: list[Entry], identities: list[Identity] | None = None, glossary: dict[str, str] | None = None
+    ):
         self.identities = {i.id: i for i in identities or []}
+        self.glossary = dict(glossary or {})  # zh → en: places, scopes, issuers
         self.entries: dict[str, Entry] = {}
         for e in entries:  # later entries (a data directory's own) replace earlier ones
             self.entries[e.key] = e

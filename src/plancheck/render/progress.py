@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from ..arith.numbers import format_number, format_range
 from ..model.notation import RATE_UNIT_SYMBOLS, qualified
 from ..model.status import PROGRESS_ORDER, Progress
+from ..model.words import ZH, Words
 from .text import clean, json_text
 
 if TYPE_CHECKING:
@@ -17,13 +18,12 @@ if TYPE_CHECKING:
 
 
 class ProgressReporter(Protocol):
-    def __call__(self, run: ProgressRun, *, color: bool = False, width: int = 100, lang: str = "zh") -> str: ...
+    def __call__(self, run: ProgressRun, *, color: bool = False, width: int = 100, words: Words = ZH) -> str: ...
 
 
-def _name(r: ProgressResult, lang: str) -> str:
+def _name(r: ProgressResult, words: Words) -> str:
     ind = r.indicator
-    name = ind.name_en if lang == "en" and ind.name_en else ind.name
-    return clean(name + (f" [{ind.scope}]" if ind.scope else ""))
+    return clean(words.name(ind) + (f" [{words.place(ind.scope)}]" if ind.scope else ""))
 
 
 def pace_text(r: ProgressResult, value: float) -> str:
@@ -51,9 +51,9 @@ def _target(r: ProgressResult) -> str:
     return text
 
 
-def message(r: ProgressResult, lang: str = "zh") -> str:
+def message(r: ProgressResult, words: Words = ZH) -> str:
     """One line on how the target stands, with the numbers behind the verdict."""
-    name = _name(r, lang)
+    name = _name(r, words)
     o = r.latest
     if r.years:
         met = [str(y.year) for y in r.years if y.met]
@@ -97,12 +97,14 @@ def message(r: ProgressResult, lang: str = "zh") -> str:
     return text
 
 
-def plain(run: ProgressRun, *, color: bool = False, width: int = 100, lang: str = "zh") -> str:
+def plain(run: ProgressRun, *, color: bool = False, width: int = 100, words: Words = ZH) -> str:
     """``file:line:col: verdict [plan/indicator] message``, one target a line, at its latest outturn."""
     out = []
     for r in run.results:
         p = r.place
-        out.append(f"{p.file}:{p.line}:{p.column}: {r.verdict.value} [{r.plan.id}/{r.indicator.id}] {message(r, lang)}")
+        out.append(
+            f"{p.file}:{p.line}:{p.column}: {r.verdict.value} [{r.plan.id}/{r.indicator.id}] {message(r, words)}"
+        )
     return "".join(line + "\n" for line in out)
 
 
@@ -119,7 +121,7 @@ def _summary_line(run: ProgressRun) -> str:
     )
 
 
-def cells(r: ProgressResult, lang: str, short: bool = False) -> list[str]:
+def cells(r: ProgressResult, words: Words, short: bool = False) -> list[str]:
     """The cells of a row; ``short``: paces without their "/yr" (the table's headers say "a year")."""
 
     def pace(x: float) -> str:
@@ -132,7 +134,7 @@ def cells(r: ProgressResult, lang: str, short: bool = False) -> list[str]:
     if short and r.indicator.target is None and r.indicator.total is not None:
         target = format_number(r.target or 0.0, 3)  # the implied level; the message gives the change
     return [
-        _name(r, lang),
+        _name(r, words),
         f"{clean(r.base)}{sep}({r.base_year})" if r.base is not None else "",
         f"{clean(o.value)}{sep}({o.year})" if o is not None else "",
         f"{target}{sep}({r.target_year})" if target else "",
@@ -156,7 +158,7 @@ LEGEND = (
 )
 
 
-def table(run: ProgressRun, *, color: bool = False, width: int = 100, lang: str = "zh") -> str:
+def table(run: ProgressRun, *, color: bool = False, width: int = 100, words: Words = ZH) -> str:
     from rich import box
     from rich.table import Table
 
@@ -178,17 +180,17 @@ def table(run: ProgressRun, *, color: bool = False, width: int = 100, lang: str 
             else:
                 t.add_column(head, no_wrap=True, justify="left" if i < 4 else "right")
         for r in rows:
-            t.add_row(*cells(r, lang, short=True))
+            t.add_row(*cells(r, words, short=True))
         parts.append(t)
         for r in rows:
             if r.reason is not None or r.years or r.depends_on_rounding:
-                parts.append(f"  {message(r, lang)}")
+                parts.append(f"  {message(r, words)}")
     parts.append(_summary_line(run))
     parts.append(LEGEND)
     return render_rich(parts, color=color, width=width)
 
 
-def as_json(run: ProgressRun, *, color: bool = False, width: int = 100, lang: str = "zh") -> str:
+def as_json(run: ProgressRun, *, color: bool = False, width: int = 100, words: Words = ZH) -> str:
     return json_text(run.as_dict())
 
 
@@ -222,7 +224,7 @@ CSV_HEAD = [
 ]
 
 
-def as_csv(run: ProgressRun, *, color: bool = False, width: int = 100, lang: str = "zh") -> str:
+def as_csv(run: ProgressRun, *, color: bool = False, width: int = 100, words: Words = ZH) -> str:
     """One line per target; UTF-8 with a BOM so that Excel opens the Chinese intact."""
 
     def num(x: float | None) -> str:
@@ -273,10 +275,10 @@ def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", "<br>")
 
 
-def markdown(run: ProgressRun, *, color: bool = False, width: int = 100, lang: str = "zh") -> str:
+def markdown(run: ProgressRun, *, color: bool = False, width: int = 100, words: Words = ZH) -> str:
     out = ["| plan | " + " | ".join(HEAD) + " |", "|" + "---|" * (len(HEAD) + 1)]
     for r in run.results:
-        out.append("| " + " | ".join(_md(c) for c in [r.plan.id, *cells(r, lang)]) + " |")
+        out.append("| " + " | ".join(_md(c) for c in [r.plan.id, *cells(r, words)]) + " |")
     out += ["", _summary_line(run), "", LEGEND]
     return "\n".join(out) + "\n"
 
