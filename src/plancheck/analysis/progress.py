@@ -8,7 +8,8 @@ For a target with a baseline B (year b), a target T (year t) and a latest outtur
 * their ratio R = observed ÷ required, and its category (``model.status.pace_category``): on track
   (R ≥ 0.95), acceleration needed (0.60 ≤ R < 0.95), limited progress (0 ≤ R < 0.60), moving away
   (R < 0); achieved where O already reaches T (in the direction that is better: the catalogue's
-  ``better``, else the target's qualifier, else the way from B to T);
+  ``better``, else the target's qualifier, else the way from B to T); an outturn of the target year
+  itself settles the target: achieved, or missed where it falls short (R then says by how much);
 * the pace now needed, from O to T over t − o years.
 
 Every figure stands for its interval (``arith.interval``): B and O are rounded measurements, T is a
@@ -99,6 +100,11 @@ class ProgressResult:
         r = self.ratio[0] if self.ratio else None
         before = self.latest is not None and self.target_year is not None and self.latest.year < self.target_year
         return progress_zh(self.verdict, r, before)
+
+    @property
+    def settled(self) -> bool:
+        """The latest outturn is of the target year: the verdict is achieved or missed, not a pace."""
+        return self.latest is not None and self.target_year is not None and self.latest.year == self.target_year
 
     @property
     def place(self) -> Place:
@@ -500,9 +506,11 @@ def _paces(cases: list[_Case]) -> None:
         if c.n_req > c.n_obs:
             r.needed = (float(need_point[i]), *_ends(need_c[i]))
         sign = 1.0 if r.direction == "up" else -1.0
+        settled = c.n_obs == c.n_req  # an outturn of the target year: reached or not, no pace to judge
         if not sign * req_point[i] > 0:  # the target was met at the base: nothing to gain by pace
-            r.verdict = Progress.ACHIEVED if at_point else Progress.MOVING_AWAY
-            r.possible = (Progress.ACHIEVED, Progress.MOVING_AWAY) if reachable else (Progress.MOVING_AWAY,)
+            late = Progress.MISSED if settled else Progress.MOVING_AWAY
+            r.verdict = Progress.ACHIEVED if at_point else late
+            r.possible = (Progress.ACHIEVED, late) if reachable else (late,)
             continue
         ratio_point: float | Fraction = float(obs_point[i] / req_point[i])
         if r.unit in ("pp", "absolute") and c.cumulative is None and r.latest is not None:
@@ -521,6 +529,10 @@ def _paces(cases: list[_Case]) -> None:
         span.add(point_category)
         if reachable:
             span.add(Progress.ACHIEVED)
+        if settled:  # R says how far short it fell; the verdict is whether the target was reached
+            r.verdict = Progress.ACHIEVED if at_point else Progress.MISSED
+            r.possible = (Progress.ACHIEVED, Progress.MISSED) if reachable else (Progress.MISSED,)
+            continue
         r.verdict = Progress.ACHIEVED if at_point else point_category
         r.possible = tuple(p for p in (Progress.ACHIEVED, *PACE_CATEGORIES) if p in span)
 

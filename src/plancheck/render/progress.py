@@ -88,7 +88,7 @@ def message(r: ProgressResult, lang: str = "zh") -> str:
             text += f"; now needs {pace_text(r, r.needed[0])} to {r.target_year}"
     if r.depends_on_rounding:
         rng = ""
-        if r.ratio is not None:
+        if r.ratio is not None and not r.settled:  # a settled target depends on O against T, not on R
             low, high = format_range(r.ratio[1], r.ratio[2], 3)
             rng = f"R is {low} to {high} within rounding, so "
         text += f" ({rng}it depends on rounding: {' or '.join(p.label for p in r.possible)})"
