@@ -134,8 +134,8 @@ def test_json_is_the_api_as_a_dict(run):
     level = next(r for r in out["results"] if r["indicator"] == "level")
     assert level["verdict"] == "on_track" and level["zh"] == "基本符合预期" and level["unit"] == "percent"
     assert level["observed_pace"]["value"] == pytest.approx(10.0)  # √1.21 − 1
-    assert level["base"] == {"year": 2020, "value": "100.0", "from": "baseline"}
-    assert level["latest"] == {"year": 2022, "value": "121.0", "source": None, "url": None}
+    assert level["base"] == {"year": 2020, "value": "100.0", "unit": None, "from": "baseline"}
+    assert level["latest"] == {"year": 2022, "value": "121.0", "unit": None, "source": None, "url": None}
     jobless = next(r for r in out["results"] if r["indicator"] == "jobless")
     assert [(y["year"], y["met"]) for y in jobless["years"]] == [(2021, True), (2022, False)]
 
