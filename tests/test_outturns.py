@@ -204,3 +204,56 @@ def test_an_outturn_in_a_unit_of_another_kind_is_refused_at_its_unit(write, run)
         f"{plan}:16:33: unassessed [test-plan/rd-spending] 全社会R&D经费支出 (2022: 3.1人): the figures' units differ "
         "in kind from the row's\n"
     )
+
+
+def test_the_same_year_twice_with_the_same_value_is_a_warning_at_the_second(write, run):
+    # PLAN's own 2021 outturn 2.61 (line 16); the bulletin gives 2021 again as 2.610, the same number
+    plan = write(PLAN)
+    bulletin = write(BULLETIN.replace("{year: 2022, value: 2.70", "{year: 2021, value: '2.610'"), "bulletin.yaml")
+    result = run("validate", str(plan), str(bulletin), "-f", "plain")
+    assert result.exit_code == 0  # a warning
+    assert result.stdout == (
+        f"{bulletin}:8:16: warning [duplicate-outturn] the 2021 outturn of 'rd-intensity' is given twice, as 2.610 "
+        f"here and the same at {plan}:16: remove one of them, or correct the year (source: bulletin-2022.txt:12)\n"
+    )
+
+
+def test_the_same_year_twice_with_different_values_is_an_error_naming_the_first(write, run):
+    plan = write(PLAN)
+    bulletin = write(BULLETIN.replace("{year: 2022, value: 2.70", "{year: 2021, value: 2.64"), "bulletin.yaml")
+    result = run("validate", str(plan), str(bulletin), "-f", "plain")
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f"{bulletin}:8:16: error [conflicting-outturn] the 2021 outturn of 'rd-intensity' is given twice, as 2.64 "
+        f"here and as 2.61 at {plan}:16: keep the one the source prints (progress uses the first read, at "
+        f"{plan}:16) (source: bulletin-2022.txt:12)\n"
+    )
+    # and progress does use the first: (2.61 − 2.5)/1 = 0.11 pp a year, not (2.64 − 2.5)/1 = 0.14
+    latest = plancheck.progress(plancheck.load([plan, bulletin])).results[0].latest
+    assert latest is not None and latest.value == "2.61"
+
+
+def test_within_one_list_and_across_units(write, run):
+    """2.95亿元 and 29500万元 are the same value (29500 × 10^4 = 2.95 × 10^8): a duplicate; 3.0 in the
+    same list for the same year is a conflict with the first, at line 17 (the second line of the list)."""
+    plan = write(
+        SPENDING
+        + "        observed:\n"
+        + "          - {year: 2022, value: 2.95, line: 5}\n"
+        + "          - {year: 2022, value: 29500, unit: 万元, line: 6}\n"
+        + "          - {year: 2022, value: '3.0', line: 7}\n"
+    )
+    result = run("validate", str(plan), "-f", "plain")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{plan}:17:20: warning [duplicate-outturn] the 2022 outturn of 'rd-spending' is given twice, as 29500万元 "
+        "here and the same at line 16: remove one of them, or correct the year (source: test.txt:6)",
+        f"{plan}:18:20: error [conflicting-outturn] the 2022 outturn of 'rd-spending' is given twice, as 3.0 here "
+        "and as 2.95 at line 16: keep the one the source prints (progress uses the first read, at line 16) "
+        "(source: test.txt:7)",
+    ]
+
+
+def test_the_bundled_outturns_are_each_given_once(run):
+    result = run("validate", "--select", "duplicate-outturn,conflicting-outturn,outturn-unit", "-f", "plain")
+    assert result.exit_code == 0 and result.stdout == ""

@@ -36,7 +36,7 @@ import numpy as np
 from ..arith.growth import UNIT_CODES, RateUnit, rates
 from ..arith.interval import DEFAULT, Interval, Policy, exact, interval
 from ..arith.numbers import finite_or_none
-from ..model.catalogue import Index, conversion
+from ..model.catalogue import Index, observed_factor, observed_value
 from ..model.jsonvalue import JsonObject
 from ..model.plan import BOUNDS, Indicator, Observation, Plan
 from ..model.positions import NOWHERE, Place
@@ -158,18 +158,6 @@ class ProgressResult:
 
 
 # --------------------------------------------------------------------------- intervals
-
-
-def observed_factor(obs: Observation, ind: Indicator) -> Fraction | None:
-    """What turns the outturn's own unit into its row's (1 where it has none; 万元 → 亿元 is 1/10^4);
-    None where the units differ in kind (the ``outturn-unit`` error)."""
-    return Fraction(1) if obs.unit is None else conversion(obs.unit, ind.unit)
-
-
-def observed_value(obs: Observation, ind: Indicator) -> Fraction | None:
-    """The outturn as printed, exactly, in its row's unit (None where its unit cannot be converted)."""
-    factor = observed_factor(obs, ind)
-    return None if factor is None else exact(obs.value) * factor
 
 
 def _measured(obs: Observation, ind: Indicator, policy: Policy) -> Interval:
@@ -433,7 +421,7 @@ def _case(r: ProgressResult, plan: Plan, ind: Indicator, index: Index | None, po
             r.latest = max(upto, key=lambda x: x.year)
             return _unassessed(r, Unchecked.UNITS_DIFFER)
         return _unassessed(r, Unchecked.NO_LATER_OUTTURN)
-    latest = max(usable, key=lambda x: x.year)  # the last one read wins a year given twice
+    latest = max(usable, key=lambda x: x.year)  # the first one read wins a year given twice
     r.latest = latest
     obs_exact = observed_value(latest, ind)
     assert obs_exact is not None

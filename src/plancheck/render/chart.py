@@ -20,8 +20,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..analysis.paths import Trajectory
-from ..analysis.progress import observed_value
 from ..arith.numbers import format_number
+from ..model.catalogue import observed_value
 from ..model.notation import qualified
 from .paths import pace_text, stated_text, values_text
 
