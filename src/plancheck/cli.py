@@ -1282,8 +1282,9 @@ def init_cmd(
     folder: Annotated[str, typer.Argument(metavar="DIR", help="Where to make the repository (default: here).")] = ".",
 ) -> None:
     """Make a data repository that works as written: an example plan (with the schema line editors
-    read), a catalogue, plancheck.toml, a GitHub workflow, a pre-commit hook scoped to plan files,
-    and a README. An existing file is never overwritten: it is kept, and said so.
+    read), an example outturn file, their schemas, a catalogue, plancheck.toml, a GitHub workflow, a
+    pre-commit hook scoped to plan and outturn files, and a README. An existing file is never
+    overwritten: it is kept, and said so.
     """
     from .render.output import OutputError, write_atomically
     from .render.scaffold import files
