@@ -257,3 +257,26 @@ def test_within_one_list_and_across_units(write, run):
 def test_the_bundled_outturns_are_each_given_once(run):
     result = run("validate", "--select", "duplicate-outturn,conflicting-outturn,outturn-unit", "-f", "plain")
     assert result.exit_code == 0 and result.stdout == ""
+
+
+def test_a_yearly_bound_is_checked_in_the_rows_unit(write, run):
+    """A ceiling of 5亿元 a year: 48000万元 is 4.8亿元 ([4.79995, 4.80005)), within; 56000万元 is 5.6亿元, above."""
+    plan = write(
+        PLAN_HEAD
+        + """\
+      - id: debt
+        name: 新增债务
+        unit: 亿元
+        local: true
+        target: {year: 2025, value: 5, qualifier: at_most, per_year: true, line: 3}
+        observed:
+          - {year: 2021, value: 48000, unit: 万元, line: 5}
+          - {year: 2022, value: 56000, unit: 万元, line: 6}
+"""
+    )
+    result = run("progress", "--data", str(plan), "-f", "plain")
+    assert result.exit_code == 0
+    assert result.stdout == (
+        f"{plan}:16:33: broken [test-plan/debt] 新增债务: ≤5 every year; met in 2021; broken in 2022 (56000万元): "
+        "broken (未达标)\n"
+    )

@@ -54,11 +54,13 @@ class YearCheck:
     value: str
     met: bool | None  # None: met or broken depending on rounding
     place: Place = NOWHERE
+    unit: str | None = None  # the outturn's own unit, where it has one
 
     def as_dict(self) -> JsonObject:
         return {
             "year": self.year,
             "value": self.value,
+            "unit": self.unit,
             "met": self.met,
             "file": self.place.file,
             "line": self.place.line,
@@ -293,7 +295,7 @@ def _yearly(r: ProgressResult, plan: Plan, ind: Indicator, policy: Policy) -> No
             continue  # its unit differs in kind from the row's: the outturn-unit error
         q = _measured(o, ind, policy)
         inside = _within(q, bound)
-        r.years.append(YearCheck(o.year, o.value, inside, o.place("value")))
+        r.years.append(YearCheck(o.year, o.value, inside, o.place("value"), o.unit))
         values[o.year] = value
         r.latest = o
     if not r.years:

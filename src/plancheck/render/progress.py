@@ -62,8 +62,8 @@ def message(r: ProgressResult, lang: str = "zh") -> str:
     o = r.latest
     if r.years:
         met = [str(y.year) for y in r.years if y.met]
-        broken = [f"{y.year} ({clean(y.value)})" for y in r.years if y.met is False]
-        unsure = [f"{y.year} ({clean(y.value)})" for y in r.years if y.met is None]
+        broken = [f"{y.year} ({_seen(y.value, y.unit)})" for y in r.years if y.met is False]
+        unsure = [f"{y.year} ({_seen(y.value, y.unit)})" for y in r.years if y.met is None]
         parts = [f"{name}: {clean(_target(r))} every year"]
         if met:
             parts.append("met in " + ", ".join(met))
@@ -157,7 +157,8 @@ LEGEND = (
     "latest outturn. "
     "R: observed annual pace since the base ÷ the pace the target needs (compound % for levels, "
     "percentage points for shares). On track R ≥ 0.95; acceleration needed 0.60 ≤ R < 0.95; limited "
-    "progress 0 ≤ R < 0.60; moving away R < 0. * depends on rounding (see --format plain)."
+    "progress 0 ≤ R < 0.60; moving away R < 0. An outturn of the target year settles the target: achieved "
+    "or missed. * depends on rounding (see --format plain)."
 )
 
 
