@@ -1293,9 +1293,10 @@ def progress_cmd(
     For each target with observed values: the annual pace from the baseline to the latest outturn,
     the pace the target needs, their ratio R and its verdict: achieved; on track (R >= 0.95);
     acceleration needed (0.60 <= R < 0.95); limited progress (0 <= R < 0.60); moving away (R < 0),
-    with the wording of Chinese mid-term reviews beside it, and the pace now needed.
-    Rounding-aware: a verdict that depends on rounding says so. Yearly bounds are met or broken each
-    year. Exit 0, or 1 when the data has errors; 2 for an unknown plan or bad input.
+    with the wording of Chinese mid-term reviews beside it, and the pace now needed. An outturn of
+    the target year settles the target: achieved or missed. Rounding-aware: a verdict that depends
+    on rounding says so. Yearly bounds are met or broken each year. Exit 0, or 1 when the data has
+    errors; 2 for an unknown plan or bad input.
     """
     from . import api
     from .render.progress import PROGRESS_REPORTERS
@@ -1382,8 +1383,9 @@ def init_cmd(
     folder: Annotated[str, typer.Argument(metavar="DIR", help="Where to make the repository (default: here).")] = ".",
 ) -> None:
     """Make a data repository that works as written: an example plan (with the schema line editors
-    read), a catalogue, plancheck.toml, a GitHub workflow, a pre-commit hook scoped to plan files,
-    and a README. An existing file is never overwritten: it is kept, and said so.
+    read), an example outturn file, their schemas, a catalogue, plancheck.toml, a GitHub workflow, a
+    pre-commit hook scoped to plan and outturn files, and a README. An existing file is never
+    overwritten: it is kept, and said so.
     """
     from .render.output import OutputError, write_atomically
     from .render.scaffold import files

@@ -15,8 +15,9 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, model_validator
 
+from ..arith.interval import exact
 from .base import Model
-from .plan import Indicator, Slug
+from .plan import Indicator, Observation, Slug
 
 SCALES = (("万亿", Fraction(10**12)), ("亿", Fraction(10**8)), ("万", Fraction(10**4)), ("千", Fraction(10**3)))
 """Chinese unit prefixes and their exact factors: 2.9万亿元 is 29,000亿元, not 28,999.999…"""
@@ -141,6 +142,18 @@ def conversion(src: str, dst: str) -> Fraction | None:
     """Factor that turns a value in ``src`` into ``dst`` units, or None when they differ in kind."""
     (fs, bs), (fd, bd) = split_unit(src), split_unit(dst)
     return fs / fd if COUNTERS.get(bs, bs) == COUNTERS.get(bd, bd) else None
+
+
+def observed_factor(obs: Observation, ind: Indicator) -> Fraction | None:
+    """What turns an outturn's own unit into its row's (1 where it has none; 万元 → 亿元 is 1/10^4);
+    None where the units differ in kind (the ``outturn-unit`` error)."""
+    return Fraction(1) if obs.unit is None else conversion(obs.unit, ind.unit)
+
+
+def observed_value(obs: Observation, ind: Indicator) -> Fraction | None:
+    """An outturn as printed, exactly, in its row's unit (None where its unit cannot be converted)."""
+    factor = observed_factor(obs, ind)
+    return None if factor is None else exact(obs.value) * factor
 
 
 def _normal(name: str) -> str:

@@ -101,6 +101,11 @@ def citation(plan: Plan, line: int | None, document: str | None = None) -> Citat
 
 
 def _places(model: Located, path: Path_, item: BaseModel) -> Iterator[Place]:
+    if isinstance(item, Located) and item.file is not None:  # where it was written (an outturn file's)
+        yield item.place()
+        for name in item.model_fields_set:
+            yield item.place(name)
+        return
     yield model.place(*path)
     for name in item.model_fields_set:
         yield model.place(*path, name)

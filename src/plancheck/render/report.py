@@ -218,7 +218,7 @@ def _paths(paths: Sequence[Trajectory], words: Words) -> str:
             shown = dict(zip(t.years, values_text(t, t.stated), strict=True))
             rows.append(["✗ the stated rate's path", esc(stated_text(t)), *(esc(shown.get(y, "")) for y in years)])
             classes.append("stated")
-        seen = {o.year: o.value for o in t.indicator.observed if o.qualifier is None}
+        seen = {o.year: o.value + (o.unit or "") for o in t.indicator.observed if o.qualifier is None}
         if any(y in seen for y in years):
             rows.append(["observed", "", *(esc(seen.get(y, "")) for y in years)])
             classes.append("observed")
