@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from .base import Located
 from .findings import Finding
 from .plan import Claim, Indicator, Plan
-from .positions import Citation, Place
+from .positions import Citation, Loc, Place
 
 Path_ = tuple[str | int, ...]
 
@@ -100,44 +100,106 @@ def citation(plan: Plan, line: int | None, document: str | None = None) -> Citat
     return Citation(plan.source, line, plan.url)
 
 
-def _places(model: Located, path: Path_, item: BaseModel) -> Iterator[Place]:
-    if isinstance(item, Located) and item.file is not None:  # where it was written (an outturn file's)
-        yield item.place()
-        for name in item.model_fields_set:
-            yield item.place(name)
-        return
-    yield model.place(*path)
-    for name in item.model_fields_set:
-        yield model.place(*path, name)
+def _loc(model: BaseModel) -> Loc | None:
+    """Where a located model was read from, without pydantic's slow path for private attributes
+    (``cite`` asks it of every figure of the data)."""
+    private = model.__pydantic_private__
+    return private.get("_loc") if private else None
+
+
+def _places(loc: Loc, path: Path_, item: BaseModel) -> Iterator[Place]:
+    """The places of ``item`` at ``path`` below ``loc``, and of each field it sets (what
+    ``Located.place`` gives, computed with the location looked up once)."""
+    own = _loc(item) if isinstance(item, Located) else None
+    if own is not None:  # where it was written (an outturn file's)
+        loc, path = own, ()
+    base = loc.path + path
+    pos = loc.source.pos
+    for sub in ((), *((name,) for name in item.model_fields_set)):
+        at = pos(base + sub)
+        yield Place(loc.file, at.line, at.column)
+
+
+class _Places:
+    """The citation of each place of the data's cited figures, mapped an owner (indicator or claim)
+    at a time, as the findings to cite need them: mapping every figure of a large data set costs
+    more than checking it."""
+
+    def __init__(self, plans: Iterable[Plan]) -> None:
+        self.at: dict[Place, Citation] = {}
+        self.subjects: dict[tuple[str, str], Citation] = {}
+        self.owners: dict[str, list[Indicator | Claim]] = {}  # by plan id
+        self.in_file: dict[str, list[Indicator | Claim]] = {}  # the owners with a place in a file
+        self.plan_of: dict[int, Plan] = {}
+        self.parts: dict[int, list[Cited]] = {}
+        self.done: set[int] = set()
+        for plan in plans:
+            if plan.source is None:
+                continue
+            for c in cited_parts(plan):
+                self.parts.setdefault(id(c.owner), []).append(c)
+            owners: list[Indicator | Claim] = [*plan.indicators, *plan.claims]
+            for owner in owners:
+                loc = _loc(owner)
+                if loc is None:
+                    continue
+                self.plan_of[id(owner)] = plan
+                own = citation(plan, owner.line)
+                if own is not None:
+                    self.subjects.setdefault((plan.id, owner.id), own)
+                self.owners.setdefault(plan.id, []).append(owner)
+                files = {loc.file}
+                for c in self.parts.get(id(owner), []):
+                    item_loc = _loc(c.item) if isinstance(c.item, Located) else None
+                    if item_loc is not None:
+                        files.add(item_loc.file)
+                for file in files:
+                    self.in_file.setdefault(file, []).append(owner)
+
+    def _map(self, owner: Indicator | Claim) -> None:
+        if id(owner) in self.done:
+            return
+        self.done.add(id(owner))
+        plan, loc = self.plan_of[id(owner)], _loc(owner)
+        assert loc is not None
+        own = citation(plan, owner.line)
+        if own is not None:
+            for place in _places(loc, (), owner):
+                self.at.setdefault(place, own)
+        for c in self.parts.get(id(owner), []):
+            cited = citation(plan, c.line, c.document)
+            if cited is not None:
+                for place in _places(loc, c.path, c.item):
+                    self.at[place] = cited
+
+    def find(self, f: Finding) -> Citation | None:
+        """The citation of the figure at the finding's place: first among the owners it names (its
+        indicator or claim, or those of its plan with the catalogue key it names), then among every
+        owner with a place in its file; else its indicator's or claim's own line."""
+        place = Place(f.file, f.line, f.column)
+        for owner in self.owners.get(f.plan or "", []):
+            if f.indicator in (owner.id, owner.key):
+                self._map(owner)
+        if place not in self.at:
+            for owner in self.in_file.get(f.file, []):
+                self._map(owner)
+        found = self.at.get(place)
+        if found is None and f.plan is not None and f.indicator is not None:
+            found = self.subjects.get((f.plan, f.indicator))
+        return found
 
 
 def cite(findings: Iterable[Finding], plans: Iterable[Plan]) -> list[Finding]:
     """The findings, each with the citation of the figure it points at (found by its place in the
     YAML), else of its indicator's or claim's own line; findings that already cite keep theirs."""
-    at: dict[Place, Citation] = {}
-    subjects: dict[tuple[str, str], Citation] = {}
-    for plan in plans:
-        if plan.source is None:
-            continue
-        owners: list[Indicator | Claim] = [*plan.indicators, *plan.claims]
-        for owner in owners:
-            own = citation(plan, owner.line)
-            if own is None:
-                continue
-            subjects.setdefault((plan.id, owner.id), own)
-            for place in _places(owner, (), owner):
-                at.setdefault(place, own)
-        for c in cited_parts(plan):
-            cited = citation(plan, c.line, c.document)
-            if cited is not None:
-                for place in _places(c.owner, c.path, c.item):
-                    at[place] = cited
+    findings = list(findings)
+    if all(f.source is not None for f in findings):
+        return findings
+    places = _Places(plans)
     out = []
     for f in findings:
         if f.source is None:
-            source = at.get(Place(f.file, f.line, f.column))
-            if source is None and f.plan is not None and f.indicator is not None:
-                source = subjects.get((f.plan, f.indicator))
+            source = places.find(f)
             if source is not None:
                 f = replace(f, source=source)
         out.append(f)
