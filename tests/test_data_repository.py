@@ -262,7 +262,12 @@ def test_select_ignore_and_per_file_ignores(run, repo):
             "ignore: 'base-yaer' names no rule (%s): did you mean 'base-year'?",
         ),
         ("plancheck.toml", "ignore = [\n", "not valid TOML"),
-        ("plancheck.toml", 'fail-on = "sometimes"\n', "fail-on: Input should be 'error', 'warning' or 'never'"),
+        (
+            "plancheck.toml",
+            'fail-on = "sometimes"\n',
+            ":1: fail-on: 'sometimes' is not one of 'error', 'warning' or 'never'",
+        ),
+        ("plancheck.toml", 'fial-on = "never"\n', ":1: unknown field 'fial-on': did you mean 'fail-on'?"),
         (
             ".plancheck.yaml",
             "select: [claim]\nfial-on: never\n",
@@ -276,7 +281,7 @@ def test_select_ignore_and_per_file_ignores(run, repo):
         (
             "pyproject.toml",
             '[tool.plancheck]\nmin-level = "loud"\n',
-            "min-level: Input should be 'info', 'warning' or 'error'",
+            ":2: min-level: 'loud' is not one of 'info', 'warning' or 'error'",
         ),
     ],
 )
