@@ -121,47 +121,43 @@ def _places(loc: Loc, path: Path_, item: BaseModel) -> Iterator[Place]:
 
 
 class _Places:
-    """The citation of each place of the data's cited figures, mapped an owner (indicator or claim)
-    at a time, as the findings to cite need them: mapping every figure of a large data set costs
-    more than checking it."""
+    """The citation of each place of the data's cited figures, mapped a plan's indicator or claim at
+    a time, as the findings to cite need them: mapping every figure of a large data set costs more
+    than checking it."""
 
     def __init__(self, plans: Iterable[Plan]) -> None:
         self.at: dict[Place, Citation] = {}
-        self.subjects: dict[tuple[str, str], Citation] = {}
-        self.owners: dict[str, list[Indicator | Claim]] = {}  # by plan id
-        self.in_file: dict[str, list[Indicator | Claim]] = {}  # the owners with a place in a file
-        self.plan_of: dict[int, Plan] = {}
-        self.parts: dict[int, list[Cited]] = {}
-        self.done: set[int] = set()
+        self.by_id: dict[str, Plan] = {}
+        self.in_file: dict[str, list[Plan]] = {}  # the plans with a figure written in a file
         for plan in plans:
             if plan.source is None:
                 continue
+            self.by_id.setdefault(plan.id, plan)
+            loc = _loc(plan)
+            files = {loc.file} if loc is not None else set()
+            for ind in plan.indicators:
+                for obs in ind.observed:
+                    own = _loc(obs)
+                    if own is not None:
+                        files.add(own.file)  # an outturn file's value
+            for file in files:
+                self.in_file.setdefault(file, []).append(plan)
+        self.owners: dict[int, list[Indicator | Claim]] = {}  # by id(plan), once a plan is asked for
+        self.parts: dict[int, list[Cited]] = {}  # by id(owner)
+        self.done: set[int] = set()
+
+    def _owners(self, plan: Plan) -> list[Indicator | Claim]:
+        if id(plan) not in self.owners:
             for c in cited_parts(plan):
                 self.parts.setdefault(id(c.owner), []).append(c)
-            owners: list[Indicator | Claim] = [*plan.indicators, *plan.claims]
-            for owner in owners:
-                loc = _loc(owner)
-                if loc is None:
-                    continue
-                self.plan_of[id(owner)] = plan
-                own = citation(plan, owner.line)
-                if own is not None:
-                    self.subjects.setdefault((plan.id, owner.id), own)
-                self.owners.setdefault(plan.id, []).append(owner)
-                files = {loc.file}
-                for c in self.parts.get(id(owner), []):
-                    item_loc = _loc(c.item) if isinstance(c.item, Located) else None
-                    if item_loc is not None:
-                        files.add(item_loc.file)
-                for file in files:
-                    self.in_file.setdefault(file, []).append(owner)
+            self.owners[id(plan)] = [*plan.indicators, *plan.claims]
+        return self.owners[id(plan)]
 
-    def _map(self, owner: Indicator | Claim) -> None:
-        if id(owner) in self.done:
+    def _map(self, plan: Plan, owner: Indicator | Claim) -> None:
+        loc = _loc(owner)
+        if id(owner) in self.done or loc is None:
             return
         self.done.add(id(owner))
-        plan, loc = self.plan_of[id(owner)], _loc(owner)
-        assert loc is not None
         own = citation(plan, owner.line)
         if own is not None:
             for place in _places(loc, (), owner):
@@ -175,17 +171,21 @@ class _Places:
     def find(self, f: Finding) -> Citation | None:
         """The citation of the figure at the finding's place: first among the owners it names (its
         indicator or claim, or those of its plan with the catalogue key it names), then among every
-        owner with a place in its file; else its indicator's or claim's own line."""
+        owner of the plans with a figure in its file; else its indicator's or claim's own line."""
         place = Place(f.file, f.line, f.column)
-        for owner in self.owners.get(f.plan or "", []):
-            if f.indicator in (owner.id, owner.key):
-                self._map(owner)
+        plan = self.by_id.get(f.plan or "")
+        if plan is not None:
+            for owner in self._owners(plan):
+                if f.indicator in (owner.id, owner.key):
+                    self._map(plan, owner)
         if place not in self.at:
-            for owner in self.in_file.get(f.file, []):
-                self._map(owner)
+            for other in self.in_file.get(f.file, []):
+                for owner in self._owners(other):
+                    self._map(other, owner)
         found = self.at.get(place)
-        if found is None and f.plan is not None and f.indicator is not None:
-            found = self.subjects.get((f.plan, f.indicator))
+        if found is None and plan is not None and f.indicator is not None:
+            lines = (o.line for o in self._owners(plan) if o.id == f.indicator)
+            found = next((c for c in (citation(plan, line) for line in lines) if c is not None), None)
         return found
 
 
