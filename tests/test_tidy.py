@@ -266,3 +266,9 @@ def test_the_schema_refuses_a_report_that_drifts(run):
     doc = json.loads(run("verify", "-f", "json").stdout)
     doc["findings"][0]["new_field"] = 1  # a field the schema does not know
     assert not validator.is_valid(doc)
+
+
+def test_every_table_names_each_column_once():
+    for columns in (RESULT_COLUMNS, FINDING_COLUMNS, PLAN_COLUMNS, INDICATOR_COLUMNS, COMPARISON_COLUMNS):
+        names = [c.name for c in columns]
+        assert len(names) == len(set(names)), names
