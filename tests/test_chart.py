@@ -157,3 +157,29 @@ def test_the_indicators_own_observations_are_drawn(write):
     assert list(lines["observed"].get_xdata()) == [2022, 2023] and list(lines["observed"].get_ydata()) == [2.3, 2.5]
     # (3.0 − 2.0)/5 = 0.2 pp a year: 2.2, 2.4 planned for 2021 and 2022
     assert list(lines["planned 0.2 pp/yr"].get_ydata()) == pytest.approx([2.0, 2.2, 2.4, 2.6, 2.8, 3.0])
+
+
+def test_an_observation_in_its_own_unit_is_drawn_in_the_rows(write):
+    """29500 in 万元 is 2.95亿元 (29500 × 10^4 / 10^8), drawn at 2.95 on a row in 亿元; one in 人 is left out."""
+    from tests.conftest import indicator_yaml
+
+    path = write(
+        indicator_yaml(
+            """
+            id: spending
+            name: 经费
+            name_en: Spending
+            unit: 亿元
+            local: true
+            baseline: {year: 2020, value: 2.5, line: 1}
+            target: {year: 2025, value: 4, line: 2}
+            observed:
+              - {year: 2022, value: 29500, unit: 万元, line: 3}
+              - {year: 2023, value: 3.1, unit: 人, line: 4}
+            """
+        )
+    )
+    (t,) = api.paths(plancheck.load([path]))
+    (ax,) = chart.figure([t], font=None).axes
+    lines = {line.get_label(): line for line in ax.get_lines()}
+    assert list(lines["observed"].get_xdata()) == [2022] and list(lines["observed"].get_ydata()) == [2.95]

@@ -232,12 +232,14 @@ def test_show_lists_the_claims(run):
 
 
 def test_every_reporter_is_a_format_choice_and_back():
-    from plancheck.cli import CompareFormat, OutputFormat
+    from plancheck.cli import CompareFormat, OutputFormat, ViewFormat
     from plancheck.render.comparison import COMPARE_REPORTERS
     from plancheck.render.findings import REPORTERS
+    from plancheck.render.tidy import WRITERS
 
     assert {f.value for f in OutputFormat} == {"auto", *REPORTERS}
-    assert {f.value for f in CompareFormat} == set(COMPARE_REPORTERS)
+    assert {f.value for f in CompareFormat} == {"auto", *COMPARE_REPORTERS}
+    assert {f.value for f in ViewFormat} == {"auto", "table", "json", *WRITERS}
 
 
 def test_the_library_api_gives_what_the_command_line_prints(run):
@@ -258,7 +260,8 @@ def test_the_library_api_gives_what_the_command_line_prints(run):
 
 def test_the_readme_library_example_runs(capsys):
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
-    (code,) = [block.split("```", 1)[0] for block in readme.split("```python\n")[1:]]
+    blocks = [block.split("```", 1)[0] for block in readme.split("```python\n")[1:]]
+    (code,) = [b for b in blocks if "import plancheck" in b]
     exec(compile(code, "README.md", "exec"), {})  # the bundled data: Deqing's plan has no error
     rows = {line.split()[0]: line.split()[1:] for line in capsys.readouterr().out.splitlines()}
     # Deqing states no rate for R&D intensity: its pace is (4.5 − 3.34)/5 = 0.232 pp a year.

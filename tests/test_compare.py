@@ -286,7 +286,7 @@ def test_json_matches_the_library(run, data):
 
 def test_csv_opens_in_excel_with_chinese_intact(run, tmp_path):
     out = tmp_path / "cmp.csv"
-    assert run("compare", "haining", "deqing", "-f", "csv", "-o", str(out)).exit_code == 0
+    assert run("compare", "haining", "deqing", "-f", "csv-wide", "-o", str(out)).exit_code == 0
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
@@ -294,6 +294,25 @@ def test_csv_opens_in_excel_with_chinese_intact(run, tmp_path):
     assert rd["indicator"] == "全社会研究与试验发展经费支出占地区生产总值比重"
     assert rd["haining-2023-2025 target"] == "3.86" and rd["deqing-2021-2025 baseline"] == "3.34"
     assert rd["deqing-2021-2025 pace"] == "0.232" and rd["more_ambitious"] == "deqing-2021-2025"
+
+
+def test_csv_is_a_long_table_one_line_per_plan_on_a_row(run, tmp_path):
+    out = tmp_path / "cmp.csv"  # the suffix picks the format
+    assert run("compare", "haining", "deqing", "-o", str(out)).exit_code == 0
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    rd = [r for r in rows if r["row"] == "1"]
+    assert [(r["plan"], r["key"], r["target_printed"], r["baseline_printed"]) for r in rd] == [
+        ("haining-2023-2025", "rd-intensity", "3.86", ""),
+        ("deqing-2021-2025", "rd-intensity", "4.5", "3.34"),
+    ]
+    # Deqing: (4.5 - 3.34) / 5 = 0.232 pp a year; Haining prints no baseline, so no pace
+    assert [(r["pace"], r["pace_unit"], r["more_ambitious"], r["basis"]) for r in rd] == [
+        ("", "", "false", "level"),
+        ("0.232", "pp", "true", "level"),
+    ]
+    assert (rd[1]["source_document"], rd[1]["target_line"]) == ("003_43dd6aeb16659ef2.txt", "101")
 
 
 def test_markdown_for_a_report(run):
@@ -334,3 +353,30 @@ def test_the_summary_counts_one_indicator_in_the_singular(run):
     # Tongxiang and Haining share one catalogue indicator; Haining and Deqing seven (above)
     out = run("compare", "tongxiang", "haining", "--format", "markdown").stdout
     assert out.splitlines()[-1].startswith("1 indicator set by two or more plans (1 comparable, ")
+
+
+def test_long_plan_names_give_way_to_plan_ids_as_headers(run, write):
+    def plan(pid: str, zh: str, en: str) -> str:
+        return f"""\
+  - id: {pid}
+    title: {{zh: 规划}}
+    region: {{zh: {zh}, en: {en}, level: zone}}
+    issuer: 管委会
+    period: {{first: 2021, last: 2025}}
+    source: x.txt
+    indicators:
+      - {{id: rd, name: R&D经费占GDP比重, unit: "%", key: rd-intensity, target: {{year: 2025, value: 3, line: 1}}}}
+"""
+
+    path = write(
+        "plans:\n"
+        + plan("zone-a", "嘉兴秀洲国家高新技术产业开发区", "Xiuzhou National High-tech Industrial Development Zone")
+        + plan("zone-b", "海宁", "Haining")
+    )
+    for lang in ("zh", "en"):
+        out = run("compare", "zone-a", "zone-b", "--data", str(path), "--lang", lang, "-f", "markdown").stdout
+        # 嘉兴秀洲国家高新技术产业开发 (the label drops 区) is 14 characters, 28 cells; the English
+        # name 54 cells: more than a header's 24
+        assert out.splitlines()[0] == "| indicator | unit | zone-a | zone-b | more ambitious |", lang
+    short = run("compare", "haining", "deqing", "-f", "markdown").stdout.splitlines()[0]
+    assert short == "| indicator | unit | 海宁 | 德清 | more ambitious |"

@@ -64,6 +64,40 @@ def test_init_writes_a_repository_that_passes_as_written(run, tmp_path, monkeypa
     assert (tmp_path / "data-repo" / "plans" / "../schema/plancheck.schema.json").is_file()
 
 
+def test_init_writes_an_outturn_file_that_progress_reads(run, tmp_path, monkeypatch):
+    """The example bulletin's 2023 R&D intensity 2.80 against the example plan's 2.5 (2020) → 3.0 (2025):
+    (2.80 − 2.5)/3 = 0.1 pp a year observed, (3.0 − 2.5)/5 = 0.1 needed, R = 1: on track; now
+    (3.0 − 2.80)/2 = 0.1. Within rounding (B [2.45, 2.55), O [2.795, 2.805)): (2.795 − 2.55)/3 =
+    0.0817 over (3.0 − 2.55)/5 = 0.09 is 0.907, (2.805 − 2.45)/3 = 0.1183 over 0.11 is 1.076."""
+    monkeypatch.delenv("PLANCHECK_DATA")
+    monkeypatch.chdir(tmp_path)
+    assert run("init").exit_code == 0
+    bulletin = tmp_path / "outturns" / "example-bulletin-2023.yaml"
+    first = bulletin.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../schema/outturns.schema.json"
+    committed = json.loads((tmp_path / "schema" / "outturns.schema.json").read_text(encoding="utf-8"))
+    assert committed == json.loads(run("schema", "--outturns").stdout)
+    result = run("progress", "--format", "plain")
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "outturns/example-bulletin-2023.yaml:15:29: on_track [example-2021-2025/rd-intensity] "
+        "全社会R&D经费支出占地区生产总值比重: 2.5 (2020) → 2.80 (2023) is 0.1 pp/yr; 3.0 (2025) needs 0.1 pp/yr; "
+        "R = 1: on track (基本符合预期); now needs 0.1 pp/yr to 2025 (R is 0.907 to 1.076 within rounding, so it "
+        "depends on rounding: on track or acceleration needed)\n"
+    )
+    # the outturn file alone is checked with the plans it names (the configuration's data around it)
+    alone = run("verify", "outturns/example-bulletin-2023.yaml", "--format", "plain")
+    assert (alone.exit_code, alone.stdout) == (0, "")
+    broken = bulletin.read_text(encoding="utf-8").replace("indicator: rd-intensity", "indicator: rd-intensty")
+    bulletin.write_text(broken, encoding="utf-8")
+    wrong = run("verify", "outturns/example-bulletin-2023.yaml", "--format", "plain")
+    assert wrong.exit_code == 1
+    assert wrong.stdout == (
+        "outturns/example-bulletin-2023.yaml:13:16: error [unknown-outturn] plan example-2021-2025 has no "
+        "indicator 'rd-intensty': did you mean 'rd-intensity'?\n"
+    )
+
+
 def test_init_never_overwrites(run, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "plancheck.toml").write_text("# mine\n", encoding="utf-8")
@@ -94,10 +128,11 @@ def test_an_accepted_finding_is_reported_and_does_not_fail(run, repo, tmp_path):
     )
     # 42 infos: the seeds' 36, the yearly pace of Deqing's four 2015–2020 claims (lines 33, 35) and of
     # Jiaxing's 2011–2015 online market (line 8), and Jiaxing's 500 (line 27) restated as 500左右 (line
-    # 153); accepted: Jiaxing's growth and Deqing's parts
-    assert "0 errors, 0 warnings, 42 infos, 2 accepted in 3 files" in result.stderr
+    # 153); accepted: Jiaxing's growth and Deqing's parts. 4 files: the example plan, the seeds, the
+    # example outturn file and the catalogue
+    assert "0 errors, 0 warnings, 42 infos, 2 accepted in 4 files" in result.stderr
     text = summary.read_text(encoding="utf-8")
-    assert "| 0 | 0 | 42 | 2 | 3 |" in text
+    assert "| 0 | 0 | 42 | 2 | 4 |" in text
     assert "- `plans/seeds.yaml:32` growth-mismatch: printed so in the source; the figures need 0.094" in text
     doc = json.loads(run("verify", "--format", "json").stdout)
     (f,) = [f for f in doc["findings"] if f["rule"] == "growth-mismatch"]
@@ -232,7 +267,12 @@ def test_select_ignore_and_per_file_ignores(run, repo):
             "ignore: 'base-yaer' names no rule (%s): did you mean 'base-year'?",
         ),
         ("plancheck.toml", "ignore = [\n", "not valid TOML"),
-        ("plancheck.toml", 'fail-on = "sometimes"\n', "fail-on: Input should be 'error', 'warning' or 'never'"),
+        (
+            "plancheck.toml",
+            'fail-on = "sometimes"\n',
+            ":1: fail-on: 'sometimes' is not one of 'error', 'warning' or 'never'",
+        ),
+        ("plancheck.toml", 'fial-on = "never"\n', ":1: unknown field 'fial-on': did you mean 'fail-on'?"),
         (
             ".plancheck.yaml",
             "select: [claim]\nfial-on: never\n",
@@ -246,7 +286,7 @@ def test_select_ignore_and_per_file_ignores(run, repo):
         (
             "pyproject.toml",
             '[tool.plancheck]\nmin-level = "loud"\n',
-            "min-level: Input should be 'info', 'warning' or 'error'",
+            ":2: min-level: 'loud' is not one of 'info', 'warning' or 'error'",
         ),
     ],
 )

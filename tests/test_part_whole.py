@@ -54,6 +54,12 @@ def test_targets_whose_parts_add_up_to_more_than_the_whole(run, here):
         "105 within rounding, above the whole's upper end 100: one of the figures is off, or the whole counts "
         "something else (source: test.txt:3)\n"
     )
+    english = run("verify", "--data", str(here), "-f", "plain", "--lang", "en")
+    assert english.stdout.startswith(
+        "plan.yaml:9:116: error [identity-parts-exceed] Platforms (platforms) in 2025 is 100 firms (target of "
+        "platforms), but its parts add up to more: labs 60 (target of labs) + centres 45 (target of centres) = "
+        "105 firms, at least 105"
+    )
 
 
 def test_measured_parts_within_the_rounding_of_the_whole_pass(run, here):

@@ -565,8 +565,17 @@ TEXT_COMMANDS = [
     ["show", "inject", "--lang", "en"],
     *[["validate", "-f", f] for f in ("plain", "table", "github")],
     *[["verify", "-f", f] for f in ("plain", "table", "github")],
-    *[["compare", "inject", "second", "-f", f] for f in ("table", "markdown", "csv")],
+    *[["compare", "inject", "second", "-f", f] for f in ("table", "markdown", "plain", "csv-wide", "csv")],
     *[["progress", "-f", f] for f in ("plain", "table", "markdown", "csv")],
+    *[[*command, "-f", f] for command in (["list"], ["show", "inject"]) for f in ("plain", "csv")],
+    *[[command, "-f", "csv"] for command in ("validate", "verify")],
+]
+JSONL_COMMANDS = [
+    ["list", "-f", "jsonl"],
+    ["show", "inject", "-f", "jsonl"],
+    ["validate", "-f", "jsonl"],
+    ["verify", "-f", "jsonl"],
+    ["compare", "inject", "second", "-f", "jsonl"],
 ]
 JSON_COMMANDS = [
     ["list", "-f", "json"],
@@ -587,8 +596,11 @@ def test_no_control_character_of_the_data_reaches_any_output(tmp_path, ch):
     for args in TEXT_COMMANDS:
         code, out, err = run_main(*args, "--data", str(path))
         assert code in (0, 1), (args, err)
-        if args[-1] == "csv":  # a byte order mark for Excel, and CSV's own CRLF line ends
+        if args[-1] in ("csv", "csv-wide"):  # a byte order mark for Excel, and CSV's own CRLF line ends
             out = out.removeprefix("\ufeff").replace("\r\n", "\n")
+        if args[-1] == "plain" and args[0] in ("list", "show", "compare"):  # tab-separated: a row a line
+            assert len({line.count("\t") for line in out.splitlines()}) == 1, args
+            out = out.replace("\t", " ")
         raw = [c for c in UNSAFE.findall(out) if c != "\n"]
         assert not raw, (args, raw)
         if args[-1] == "github":  # one workflow command per finding, no forged one
@@ -602,6 +614,10 @@ def test_no_control_character_of_the_data_reaches_any_output(tmp_path, ch):
         code, out, _ = run_main(*args, "--data", str(path))
         assert not [c for c in UNSAFE.findall(out) if c != "\n"], args
         json.loads(out)  # still valid JSON, the data exact once parsed
+    for args in JSONL_COMMANDS:
+        code, out, _ = run_main(*args, "--data", str(path))
+        assert not [c for c in UNSAFE.findall(out) if c != "\n"], args
+        assert all(isinstance(json.loads(line), dict) for line in out.splitlines()), args  # a row a line
     shown = json.loads(run_main("show", "inject", "-f", "json", "--data", str(path))[1])
     assert shown["indicators"][0]["name"] == f"a{ch}bname"
 

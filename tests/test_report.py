@@ -165,6 +165,31 @@ def test_observations_are_a_row_of_the_paths_table(run, write, tmp_path):
     )
 
 
+def test_an_observation_in_its_own_unit_is_shown_with_it(run, write, tmp_path):
+    path = write(
+        indicator_yaml(
+            """
+            id: spending
+            name: 经费
+            unit: 亿元
+            local: true
+            baseline: {year: 2020, value: 2.5, line: 1}
+            target: {year: 2025, value: 4, line: 2}
+            observed:
+              - {year: 2022, value: 29500, unit: 万元, line: 3}
+            """
+        )
+    )
+    out = tmp_path / "r.html"
+    assert run("report", "--data", str(path), "-o", str(out)).exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    # as printed with its unit under 2022, on a row whose other figures are in 亿元
+    assert (
+        '<tr class="observed"><td>observed</td><td class="num"></td><td class="num"></td><td class="num"></td>'
+        '<td class="num">29500万元</td>' in html
+    )
+
+
 def test_progress_against_outturns_is_a_section_of_each_plan(run, write, tmp_path):
     """A 2018 outturn for Jiaxing's R&D intensity: (3.00 − 2.73)/3 = 0.09 pp a year against the
     (3.20 − 2.73)/5 = 0.094 the target needs, R = 0.09/0.094 = 0.957 (shown 0.96): on track, within

@@ -33,6 +33,7 @@ from .model.notation import STATED_UNIT_SUFFIXES
 from .model.plan import FIRST_YEAR, LAST_YEAR, Plan
 from .model.settings import Settings
 from .model.status import CLAIM_STATUSES, RATE_STATUSES, Status
+from .model.words import Lang, Words
 
 if TYPE_CHECKING:  # the analysis (numpy) is imported when first computed, so that `list` starts lean
     from .analysis.claims import ClaimResult
@@ -92,12 +93,17 @@ class VerifyRun:
 
 
 def check(
-    plans: list[Plan], index: Index | None = None, data_findings: Sequence[Finding] = (), policy: Policy = DEFAULT
+    plans: list[Plan],
+    index: Index | None = None,
+    data_findings: Sequence[Finding] = (),
+    policy: Policy = DEFAULT,
+    lang: Lang = "zh",
 ) -> VerifyRun:
     """Compute and check ``plans``; ``data_findings`` (from loading) are reported with the rest.
 
     ``index`` is the indicator catalogue (``Dataset.catalogue``); the bundled one by default.
-    ``policy``: how printed figures are read (the rounding rule, the band of 左右).
+    ``policy``: how printed figures are read (the rounding rule, the band of 左右). ``lang``: the
+    language of the names, units and places in the findings' messages (model/words.py).
     """
     from .analysis.claims import evaluate as evaluate_claims
     from .analysis.facts import gather, identities
@@ -109,7 +115,8 @@ def check(
     rates = results(plans, policy)
     claims = evaluate_claims(plans, policy)
     facts = gather(plans, index, claims, policy)
-    ctx = Context(plans, index, rates, claims, facts, identities(facts, index), policy)
+    words = Words(lang, index, plans)
+    ctx = Context(plans, index, rates, claims, facts, identities(facts, index), policy, words=words)
     findings = list(data_findings)
     for run_check in CHECKS:
         findings.extend(run_check(ctx))
@@ -182,19 +189,24 @@ def validate(data: Dataset, settings: Settings | None = None, *, sources: PathLi
 
 
 def verify(
-    data: Dataset, plans: Sequence[str] = (), *, files: Sequence[str] = (), settings: Settings | None = None
+    data: Dataset,
+    plans: Sequence[str] = (),
+    *,
+    files: Sequence[str] = (),
+    settings: Settings | None = None,
+    lang: Lang = "zh",
 ) -> VerifyRun:
     """Check the plans named (by id, alias or region name; every plan when none is named).
 
     ``files`` (display names, as ``Dataset.files`` has them): check only the plans defined in these
     files and report only their findings; the rest of the data was read for cross-file checks.
     ``settings``: report only the rules it selects. Raises ``PlanLookupError`` for an unknown or
-    ambiguous name.
+    ambiguous name. ``lang``: the language of names, units and places in the messages.
     """
     chosen = select(data.plans, list(plans))
     if files:
         chosen = in_files(chosen, list(files))
-    run = check(chosen, data.catalogue, data.findings, settings.policy if settings else DEFAULT)
+    run = check(chosen, data.catalogue, data.findings, settings.policy if settings else DEFAULT, lang)
     if files:
         run.findings = [f for f in run.findings if f.file in files]
     run.findings = choose(run.findings, settings)

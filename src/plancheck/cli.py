@@ -13,7 +13,7 @@ import sys
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from .loader.reader import Dataset, Stdin
     from .model.findings import Finding
     from .model.settings import Settings
+    from .model.words import Words
+    from .render.tidy import Table as TidyTable
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -106,21 +108,40 @@ class OutputFormat(str, enum.Enum):
     table = "table"
     plain = "plain"
     json = "json"
+    csv = "csv"
+    jsonl = "jsonl"
     github = "github"
     sarif = "sarif"
 
 
 class ViewFormat(str, enum.Enum):
+    """--format of list and show: auto and the name of every view (a test keeps them equal)."""
+
+    auto = "auto"
+    table = "table"
+    plain = "plain"
+    json = "json"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+class TextFormat(str, enum.Enum):
+    """--format of rules and config."""
+
     table = "table"
     json = "json"
 
 
 class CompareFormat(str, enum.Enum):
-    """--format of compare: the name of every comparison reporter (a test keeps them equal)."""
+    """--format of compare: auto and the name of every comparison reporter (a test keeps them equal)."""
 
+    auto = "auto"
     table = "table"
+    plain = "plain"
     json = "json"
     csv = "csv"
+    csv_wide = "csv-wide"
+    jsonl = "jsonl"
     markdown = "markdown"
 
 
@@ -143,6 +164,9 @@ class ProgressFormat(str, enum.Enum):
     markdown = "markdown"
 
 
+LANG_HELP = "Language of names, units, places and claims (en: English where the data or the catalogue gives it)."
+
+
 class Lang(str, enum.Enum):
     zh = "zh"
     en = "en"
@@ -163,13 +187,16 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="auto: github under GitHub Actions, else table on a terminal and plain in a pipe. "
+        metavar="FORMAT",
+        help="auto, table, plain, json, csv, jsonl, github or sarif. auto: by suffix for -o FILE.csv, .jsonl, "
+        ".json, .sarif; else github under GitHub Actions, else table on a terminal and plain in a pipe. "
         "plain: file:line:col: level [rule] message. github: workflow-command annotations, "
         "then the plain list. sarif: SARIF 2.1.0 for code scanning. json: one object "
-        "(summary, results, findings).",
+        "(summary, results, findings; `plancheck schema --report`). csv: a long table for pandas and Excel "
+        "(UTF-8 with BOM; verify: a row per figure checked, validate: a row per finding); jsonl: its rows "
+        "as JSON Lines.",
     ),
 ]
-ViewFormatOption = Annotated[ViewFormat, typer.Option("--format", "-f", help="table for people, json for programs.")]
 OutputOption = Annotated[
     str | None,
     typer.Option(
@@ -336,11 +363,35 @@ def _to_file(output: str | None) -> Path | None:
     return Path(output)
 
 
+def _words(lang: str, loaded: Dataset) -> Words:
+    """The words of ``lang`` for the names, units and places of the data read (model/words.py)."""
+    from .model.words import Words
+
+    return Words("en" if lang == "en" else "zh", loaded.catalogue, loaded.plans)
+
+
 def _format(fmt: enum.Enum, output: str | None = None) -> str:
+    """The reporter of validate and verify that ``--format`` (and ``-o FILE``'s suffix) chooses."""
     from .render.console import resolve_format
 
-    to_file = _to_file(output) is not None
-    return resolve_format(str(fmt.value), is_terminal=sys.stdout.isatty(), to_file=to_file)
+    target = _to_file(output)
+    offered = [f.value for f in type(fmt) if f.value != "auto"]
+    return resolve_format(
+        str(fmt.value),
+        is_terminal=sys.stdout.isatty(),
+        to_file=None if target is None else str(target),
+        offered=offered,
+    )
+
+
+def _view_format(fmt: enum.Enum, output: str | None) -> str:
+    """The view ``--format`` chooses; ``auto``: by ``-o FILE``'s suffix (out.csv), else the table."""
+    from .render.console import by_suffix
+
+    if fmt.value != "auto":
+        return str(fmt.value)
+    target = _to_file(output)
+    return by_suffix(None if target is None else str(target), [f.value for f in type(fmt)]) or "table"
 
 
 def _deliver(
@@ -537,19 +588,56 @@ def _silence_stdout() -> None:
 # --------------------------------------------------------------------------- commands
 
 
+TextFormatOption = Annotated[TextFormat, typer.Option("--format", "-f", help="table for people, json for programs.")]
+ViewFormatOption = Annotated[
+    ViewFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help="auto, table, plain, json, csv or jsonl. table for people (auto: also in a pipe; by suffix for "
+        "-o FILE.csv, .jsonl, .json); "
+        "plain: tab-separated, a header line then a line a row, for grep, cut and awk; json for programs; "
+        "csv: a long table for pandas and Excel (UTF-8 with BOM, numeric columns numeric, printed "
+        "figures as text in *_printed columns); jsonl: the csv's rows as JSON Lines.",
+    ),
+]
+
+
+def _view(
+    name: str, table: Callable[[], list[Any]], as_dict: Callable[[], object], tidy: Callable[[], TidyTable]
+) -> Callable[..., str | Iterable[str]]:
+    """What list and show write in the view ``name``: the rich table, JSON or a tidy table."""
+    from .render.console import render_rich
+    from .render.tidy import WRITERS
+
+    if name == "table":
+        return lambda color, width: render_rich(table(), color=color, width=width)
+    if name == "json":
+        return lambda **kw: json_text(as_dict())
+    return lambda **kw: WRITERS[name](tidy())
+
+
 @app.command("list")
 def list_plans(
-    data: DataOption = None, fmt: ViewFormatOption = ViewFormat.table, no_cache: NoCacheOption = False
+    data: DataOption = None,
+    fmt: ViewFormatOption = ViewFormat.auto,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """List the plans: id, region, level, period, issuer, and how many indicators and targets."""
-    from .render.console import render_rich
+    from .render.tidy import plans_table
     from .render.views import list_rows, list_table
 
     loaded = _load(_paths(data), no_cache=no_cache)
-    if fmt.value == "json":
-        _emit(json_text(list_rows(loaded.plans)))
-    else:
-        _emit(render_rich(list_table(loaded.plans), color=_color(), width=_width()))
+    render = _view(
+        _view_format(fmt, output),
+        lambda: list_table(loaded.plans),
+        lambda: list_rows(loaded.plans),
+        lambda: plans_table(loaded.plans),
+    )
+    _deliver(render, output, force, loaded.files)
     _data_problems_note(loaded)
     raise typer.Exit(EXIT_FINDINGS if loaded.findings else EXIT_OK)
 
@@ -563,22 +651,27 @@ def show(
         ),
     ],
     data: DataOption = None,
-    fmt: ViewFormatOption = ViewFormat.table,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of indicator names.")] = Lang.zh,
+    fmt: ViewFormatOption = ViewFormat.auto,
+    lang: Annotated[Lang, typer.Option("--lang", help=LANG_HELP)] = Lang.zh,
+    output: OutputOption = None,
+    force: ForceOption = False,
     no_cache: NoCacheOption = False,
 ) -> None:
     """Show one plan's indicators: unit, baseline, target and qualifier, stated growth, source lines."""
     from .loader.lookup import find_plan
-    from .render.console import render_rich
+    from .render.tidy import indicators_table
     from .render.views import show_dict, show_table
 
     loaded = _load(_paths(data), no_cache=no_cache)
     with _usage_errors():
         chosen = find_plan(loaded.plans, plan)
-    if fmt.value == "json":
-        _emit(json_text(show_dict(chosen)))
-    else:
-        _emit(render_rich(show_table(chosen, lang.value), color=_color(), width=_width()))
+    render = _view(
+        _view_format(fmt, output),
+        lambda: show_table(chosen, _words(lang.value, loaded)),
+        lambda: show_dict(chosen),
+        lambda: indicators_table(chosen),
+    )
+    _deliver(render, output, force, loaded.files)
     _data_problems_note(loaded)
     raise typer.Exit(EXIT_FINDINGS if loaded.findings else EXIT_OK)
 
@@ -759,7 +852,8 @@ def _report(
     if run is not None:
         report.results, report.claims, report.identities = run.results, run.claims, run.identities
         report.summary = run.summary
-        report.tables = lambda: verify_tables(run, lang)
+        words = _words(lang, loaded)
+        report.tables = lambda: verify_tables(run, words)
     name = _format(fmt, output)
     reporter = STREAMS.get(name, REPORTERS[name])
     _deliver(lambda **kw: reporter(report, **kw), output, force, loaded.files)
@@ -816,7 +910,7 @@ def verify_cmd(
     data: DataOption = None,
     fmt: FormatOption = OutputFormat.auto,
     strict: StrictOption = False,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of indicator names in the table.")] = Lang.zh,
+    lang: Annotated[Lang, typer.Option("--lang", help=LANG_HELP + " In the messages too.")] = Lang.zh,
     output: OutputOption = None,
     force: ForceOption = False,
     config: ConfigOption = None,
@@ -868,7 +962,7 @@ def verify_cmd(
         loaded = _load(_data_paths(flag, settings), no_cache=no_cache)
         shown = loaded.files
     with _usage_errors():
-        result = api.verify(loaded, names, files=shown if targets or stdin else (), settings=settings)
+        result = api.verify(loaded, names, files=shown if targets or stdin else (), settings=settings, lang=lang.value)
     _report("verify", result.findings, loaded, settings, fmt, output, force, shown, result, lang.value)
 
 
@@ -889,11 +983,16 @@ def compare_cmd(
         typer.Option(
             "--format",
             "-f",
-            help="table for people; json for programs; csv (UTF-8 with BOM, opens in Excel); "
+            metavar="FORMAT",
+            help="auto, table, plain, json, csv, csv-wide, jsonl or markdown. "
+            "table for people (auto: also in a pipe; by suffix for -o FILE.csv, .jsonl, .json, .md); "
+            "plain: the long table tab-separated; json for programs; csv: a long table for pandas and Excel, "
+            "one line per plan on each row (UTF-8 with BOM, numeric columns numeric, printed figures as text); "
+            "csv-wide: one line per row, columns per plan; jsonl: the long table as JSON Lines; "
             "markdown to paste into a report.",
         ),
-    ] = CompareFormat.table,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of indicator names and plan labels.")] = Lang.zh,
+    ] = CompareFormat.auto,
+    lang: Annotated[Lang, typer.Option("--lang", help=LANG_HELP)] = Lang.zh,
     wide: Annotated[bool, typer.Option("--wide", help="Full names, no wrapping (wider than the terminal).")] = False,
     shared: Annotated[
         bool, typer.Option("--shared", help="Only indicators set by two or more plans, and their look-alikes.")
@@ -926,8 +1025,10 @@ def compare_cmd(
         result = api.compare(loaded, plans, shared=shared, policy=settings.policy)
     if len(result.plans) < 2:
         _fail("compare needs two or more different plans (see `plancheck list`)")
+    name = _view_format(fmt, output)
+    words = _words(lang.value, loaded)
     _deliver(
-        lambda **kw: COMPARE_REPORTERS[fmt.value](result, lang=lang.value, wide=wide, **kw),
+        lambda **kw: COMPARE_REPORTERS[name](result, words=words, wide=wide, **kw),
         output,
         force,
         loaded.files,
@@ -970,7 +1071,7 @@ def path_cmd(
             "stated, pace, sparkline, year:value pairs); json for programs.",
         ),
     ] = PathFormat.table,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of indicator names.")] = Lang.zh,
+    lang: Annotated[Lang, typer.Option("--lang", help=LANG_HELP)] = Lang.zh,
     output: OutputOption = None,
     force: ForceOption = False,
     config: ConfigOption = None,
@@ -996,9 +1097,8 @@ def path_cmd(
     if not found:
         _fail("no target with both a baseline and a target level to draw a path between (see `plancheck show`)")
     ascii = _to_file(output) is None and not _stdout_takes(BLOCKS + "✗→")
-    _deliver(
-        lambda **kw: PATH_REPORTERS[fmt.value](found, lang=lang.value, ascii=ascii, **kw), output, force, loaded.files
-    )
+    words = _words(lang.value, loaded)
+    _deliver(lambda **kw: PATH_REPORTERS[fmt.value](found, words=words, ascii=ascii, **kw), output, force, loaded.files)
     _data_problems_note(loaded)
     raise typer.Exit(EXIT_FINDINGS if loaded.findings else EXIT_OK)
 
@@ -1114,7 +1214,7 @@ def report_cmd(
     ] = None,
     force: ForceOption = False,
     data: DataOption = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of indicator names.")] = Lang.zh,
+    lang: Annotated[Lang, typer.Option("--lang", help=LANG_HELP)] = Lang.zh,
     config: ConfigOption = None,
     rounding: RoundingOption = None,
     about_band: AboutOption = None,
@@ -1154,7 +1254,7 @@ def report_cmd(
 
     with _usage_errors():
         progress = api.progress(loaded, [p.id for p in run.plans], policy=settings.policy)
-    page = ReportInput(run, found, comparison, draw, note, lang.value, progress)
+    page = ReportInput(run, found, comparison, draw, note, _words(lang.value, loaded), progress)
     _deliver(lambda **kw: render(page), output, force, loaded.files)
     _data_problems_note(loaded)
     raise typer.Exit(EXIT_OK)
@@ -1181,7 +1281,7 @@ def progress_cmd(
             "[plan/indicator] message; json for programs; csv (UTF-8 with BOM, opens in Excel); markdown.",
         ),
     ] = ProgressFormat.auto,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of indicator names.")] = Lang.zh,
+    lang: Annotated[Lang, typer.Option("--lang", help=LANG_HELP)] = Lang.zh,
     output: OutputOption = None,
     force: ForceOption = False,
     config: ConfigOption = None,
@@ -1193,9 +1293,10 @@ def progress_cmd(
     For each target with observed values: the annual pace from the baseline to the latest outturn,
     the pace the target needs, their ratio R and its verdict: achieved; on track (R >= 0.95);
     acceleration needed (0.60 <= R < 0.95); limited progress (0 <= R < 0.60); moving away (R < 0),
-    with the wording of Chinese mid-term reviews beside it, and the pace now needed.
-    Rounding-aware: a verdict that depends on rounding says so. Yearly bounds are met or broken each
-    year. Exit 0, or 1 when the data has errors; 2 for an unknown plan or bad input.
+    with the wording of Chinese mid-term reviews beside it, and the pace now needed. An outturn of
+    the target year settles the target: achieved or missed. Rounding-aware: a verdict that depends
+    on rounding says so. Yearly bounds are met or broken each year. Exit 0, or 1 when the data has
+    errors; 2 for an unknown plan or bad input.
     """
     from . import api
     from .render.progress import PROGRESS_REPORTERS
@@ -1208,8 +1309,9 @@ def progress_cmd(
     name = fmt.value
     if name == "auto":
         name = "table" if sys.stdout.isatty() and _to_file(output) is None else "plain"
+    words = _words(lang.value, loaded)
     _deliver(
-        lambda **kw: PROGRESS_REPORTERS[name](result, lang=lang.value, **kw),
+        lambda **kw: PROGRESS_REPORTERS[name](result, words=words, **kw),
         output,
         force,
         loaded.files,
@@ -1224,7 +1326,7 @@ def rules_cmd(
         str | None,
         typer.Argument(help="A rule id: print its documentation.", show_default=False, autocompletion=_complete_rule),
     ] = None,
-    fmt: ViewFormatOption = ViewFormat.table,
+    fmt: TextFormatOption = TextFormat.table,
 ) -> None:
     """List every rule: id, level and what it finds; with a rule id, its documentation and examples."""
     import difflib
@@ -1251,7 +1353,7 @@ def rules_cmd(
 def config_cmd(
     data: DataOption = None,
     config: ConfigOption = None,
-    fmt: ViewFormatOption = ViewFormat.table,
+    fmt: TextFormatOption = TextFormat.table,
 ) -> None:
     """Print the settings in effect and where each comes from (a file, the environment, the default).
 
@@ -1281,8 +1383,9 @@ def init_cmd(
     folder: Annotated[str, typer.Argument(metavar="DIR", help="Where to make the repository (default: here).")] = ".",
 ) -> None:
     """Make a data repository that works as written: an example plan (with the schema line editors
-    read), a catalogue, plancheck.toml, a GitHub workflow, a pre-commit hook scoped to plan files,
-    and a README. An existing file is never overwritten: it is kept, and said so.
+    read), an example outturn file, their schemas, a catalogue, plancheck.toml, a GitHub workflow, a
+    pre-commit hook scoped to plan and outturn files, and a README. An existing file is never
+    overwritten: it is kept, and said so.
     """
     from .render.output import OutputError, write_atomically
     from .render.scaffold import files
@@ -1312,16 +1415,24 @@ def schema_cmd(
     outturns: Annotated[
         bool, typer.Option("--outturns", help="The schema of outturn files (observed values) instead.")
     ] = False,
+    report: Annotated[
+        bool,
+        typer.Option("--report", help="The schema of the JSON that validate and verify write (--format json)."),
+    ] = False,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
     """Print the JSON Schema of plan files (for editors: see the README's section on VS Code)."""
     from .model.catalogue import Catalogue
     from .model.plan import OutturnFile, json_schema
+    from .render.output_schema import report_schema
 
-    if catalogue and outturns:
-        _fail("--catalogue and --outturns ask for different schemas: give one of them")
-    text = json_text(json_schema(Catalogue if catalogue else OutturnFile if outturns else None))
+    if catalogue + outturns + report > 1:
+        _fail("--catalogue, --outturns and --report ask for different schemas: give one of them")
+    if report:
+        text = json_text(report_schema())
+    else:
+        text = json_text(json_schema(Catalogue if catalogue else OutturnFile if outturns else None))
     _deliver(lambda **_: text, output, force)
 
 

@@ -29,12 +29,13 @@ import numpy as np
 from ..arith import growth
 from ..arith.growth import RateUnit
 from ..arith.interval import DEFAULT, OPENS_DOWN, OPENS_UP, Interval, Policy, exact, interval
-from ..arith.numbers import finite_or_none, format_number, format_range
+from ..arith.numbers import format_number, format_range, json_number
 from ..model.citations import citation
 from ..model.jsonvalue import JsonObject
 from ..model.notation import RATE_UNIT_SYMBOLS, is_share
 from ..model.plan import Change, ChangeUnit, Claim, ClaimValue, Plan
 from ..model.status import Status, verdict
+from ..model.words import ZH, Words
 
 _ARITH: dict[str, RateUnit] = {"percent": "percent", "pp": "pp", "absolute": "pp", "times": "times"}
 
@@ -107,7 +108,7 @@ class ClaimResult:
     indexed: bool = False  # no end printed: checked against the first change from an index of 100
 
     def as_dict(self) -> JsonObject:
-        num = finite_or_none
+        num = json_number
         ch = self.claim.changes[self.change] if self.change is not None else None
         cited = citation(self.plan, ch.line if ch is not None and ch.line is not None else self.claim.line)
         return {
@@ -361,28 +362,35 @@ def _checked_results(both: list[tuple[Plan, Claim, End, End]], k: int, policy: P
     ]
 
 
-def describe(r: ClaimResult) -> str:
-    """A sentence for a finding or a table cell."""
+def describe(r: ClaimResult, words: Words = ZH) -> str:
+    """A sentence for a finding or a table cell; ``words``: the language of its names and units."""
     c = r.claim
+    subject = words.subject(c)
+
+    def amount(value: str) -> str:
+        return words.amount(value, c.unit)
+
     if r.status is Status.PACE:
         unit = "pp" if r.unit == "pp" else "%"
         return (
-            f"{c.subject}: from {c.start.value}{c.unit} ({c.start.year}) to {c.end.value}{c.unit} "
+            f"{subject}: from {amount(c.start.value or '?')} ({c.start.year}) to {amount(c.end.value or '?')} "
             f"({c.end.year}) is {format_number(r.point, 2)}{' ' if unit == 'pp' else ''}{unit} a year"
         )
     assert r.change is not None
     ch = c.changes[r.change]
-    words = ch.printed or (change_amount(ch)[0] + RATE_UNIT_SYMBOLS[ch.unit])
+    printed = ch.printed or (change_amount(ch)[0] + RATE_UNIT_SYMBOLS[ch.unit])
     if ch.parts:
-        words = " + ".join(p.printed or p.value for p in ch.parts)
+        printed = " + ".join(p.printed or p.value for p in ch.parts)
+    said = words.change(ch, printed, c.unit)
     if r.equivalent:
         first, last = c.start.year, c.end.year
         lo, hi = format_range(r.low, r.high, 3)
         measure = "in total" if ch.per_year else "a year"
-        sym = c.unit if r.unit == "absolute" else RATE_UNIT_SYMBOLS[r.unit]
         if not math.isfinite(r.point):
-            return f"{c.subject}: {words} over {first}–{last} has no equivalent: it is too large to compute"
-        return f"{c.subject}: {words} over {first}–{last} is {format_number(r.point, 2)}{sym} {measure} ({lo} to {hi})"
+            return f"{subject}: {said} over {first}–{last} has no equivalent: it is too large to compute"
+        point = format_number(r.point, 2)
+        shown = amount(point) if r.unit == "absolute" else point + RATE_UNIT_SYMBOLS[r.unit]
+        return f"{subject}: {said} over {first}–{last} is {shown} {measure} ({lo} to {hi})"
     if r.status is Status.IMPLIED:
         backward = r.implied_year == c.start.year
         known = c.end if backward else c.start
@@ -392,35 +400,36 @@ def describe(r: ClaimResult) -> str:
         opens_down = ch.qualifier in OPENS_DOWN
         upper_only = (opens_up and backward) or (opens_down and not backward) or math.isinf(r.low)
         lower_only = (opens_up and not backward) or (opens_down and backward) or math.isinf(r.high)
+        known_text = mark + amount(known.value or "?")
         if not math.isfinite(r.point):
             why = "a fall of 100% leaves nothing to grow from" if backward else "it is too large to compute"
-            return (
-                f"{c.subject}: {mark}{known.value}{c.unit} in {known.year} and {words} imply no value for "
-                f"{r.implied_year}: {why}"
-            )
+            return f"{subject}: {known_text} in {known.year} and {said} imply no value for {r.implied_year}: {why}"
         if lower_only and not upper_only:
-            value = f"at least {format_number(r.low, 2)}{c.unit}"
+            value = f"at least {amount(format_number(r.low, 2))}"
         elif upper_only and not lower_only:
-            value = f"at most {format_number(r.high, 2)}{c.unit}"
+            value = f"at most {amount(format_number(r.high, 2))}"
         else:
             lo, hi = format_range(r.low, r.high, 3)
-            value = f"{format_number(r.point, 2)}{c.unit} ({lo} to {hi} within rounding)"
-        return f"{c.subject}: {mark}{known.value}{c.unit} in {known.year} and {words} imply {value} in {r.implied_year}"
+            value = f"{amount(format_number(r.point, 2))} ({lo} to {hi} within rounding)"
+        return f"{subject}: {known_text} in {known.year} and {said} imply {value} in {r.implied_year}"
     used = r.ends or (math.nan, math.nan)
     start = c.start.value or f"{format_number(used[0], 2)} (implied)"
     end = c.end.value or f"{format_number(used[1], 2)} (implied)"
     span = f"{start} ({c.start.year}) → {end} ({c.end.year})"
     if r.indexed:
         opening = c.changes[0]
-        first_words = opening.printed or change_amount(opening)[0] + RATE_UNIT_SYMBOLS[opening.unit]
+        first_words = words.change(
+            opening, opening.printed or change_amount(opening)[0] + RATE_UNIT_SYMBOLS[opening.unit], c.unit
+        )
         span = f"{first_words} ({c.start.year}–{c.end.year})"
-    gives = format_number(r.point, 3) + (c.unit if r.unit == "absolute" else RATE_UNIT_SYMBOLS[r.unit])
+    point = format_number(r.point, 3)
+    gives = amount(point) if r.unit == "absolute" else point + RATE_UNIT_SYMBOLS[r.unit]
     rng = "{} to {}".format(*format_range(r.low, r.high, 3))
     if r.status is Status.CONSISTENT:
-        return f"{c.subject}: {words} fits {span} ({gives})"
+        return f"{subject}: {said} fits {span} ({gives})"
     if r.status is Status.ROUNDING:
-        return f"{c.subject}: {words} fits {span} only within the rounding of the figures ({gives}; {rng})"
+        return f"{subject}: {said} fits {span} only within the rounding of the figures ({gives}; {rng})"
     return (
-        f"{c.subject}: {words} does not fit {span}: the figures give {gives} ({rng} within their "
+        f"{subject}: {said} does not fit {span}: the figures give {gives} ({rng} within their "
         "rounding); check the figures and their years against the source"
     )

@@ -24,7 +24,7 @@ from typing import Any
 from ..arith import growth
 from ..arith.growth import RateUnit
 from ..arith.interval import DEFAULT, Policy
-from ..arith.numbers import format_number
+from ..arith.numbers import format_number, json_number
 from ..arith.printed import decimals
 from ..model.catalogue import Entry, Index, conversion
 from ..model.jsonvalue import JsonObject, JsonValue
@@ -76,12 +76,14 @@ class Cell:
             "indicator": ind.id,
             "name": ind.name,
             "unit": ind.unit,
-            "factor": None if self.factor is None else float(self.factor),
-            "baseline": {"year": b.year, "value": b.value, "converted": self.convert(b.value)} if b else None,
+            "factor": None if self.factor is None else json_number(float(self.factor)),
+            "baseline": {"year": b.year, "value": b.value, "converted": json_number(self.convert(b.value))}
+            if b
+            else None,
             "target": {
                 "year": t.year,
                 "value": t.value,
-                "converted": self.convert(t.value),
+                "converted": json_number(self.convert(t.value)),
                 "qualifier": t.qualifier,
                 "kind": t.kind,
                 "per_year": t.per_year,
@@ -92,7 +94,7 @@ class Cell:
             "stated_growth": {"value": g.value, "unit": g.unit, "qualifier": g.qualifier} if g else None,
             "pace": None
             if self.pace is None
-            else {"value": self.pace, "unit": self.pace_unit, "basis": self.pace_basis},
+            else {"value": json_number(self.pace), "unit": self.pace_unit, "basis": self.pace_basis},
         }
 
 
@@ -113,7 +115,7 @@ class Between:
             "to": self.later,
             "from_year": self.from_year,
             "to_year": self.to_year,
-            "pace": self.pace,
+            "pace": json_number(self.pace),
             "unit": self.unit,
         }
 

@@ -16,7 +16,7 @@ from fractions import Fraction
 import numpy as np
 
 from ..arith.interval import DEFAULT, NOISE, Policy, exact, interval
-from ..arith.numbers import finite_or_none
+from ..arith.numbers import json_number
 from ..model.catalogue import Identity, Index, PartWhole, conversion
 from ..model.jsonvalue import JsonObject
 from ..model.plan import Plan
@@ -142,7 +142,7 @@ class IdentityValue:
     denominator: Fact
 
     def as_dict(self) -> JsonObject:
-        num = finite_or_none
+        num = json_number
         return {
             "identity": self.identity.id,
             "quantity": self.identity.quantity,
@@ -153,10 +153,14 @@ class IdentityValue:
             "value": num(self.point),
             "low": num(self.low),
             "high": num(self.high),
-            "numerator": {"key": self.numerator.key, "value": self.numerator.point, "source": self.numerator.source},
+            "numerator": {
+                "key": self.numerator.key,
+                "value": num(self.numerator.point),
+                "source": self.numerator.source,
+            },
             "denominator": {
                 "key": self.denominator.key,
-                "value": self.denominator.point,
+                "value": num(self.denominator.point),
                 "source": self.denominator.source,
             },
         }

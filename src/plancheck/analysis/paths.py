@@ -22,7 +22,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from ..arith.numbers import finite_or_none
+from ..arith.numbers import json_number
 from ..model.catalogue import conversion
 from ..model.jsonvalue import JsonObject
 from ..model.plan import Baseline, Indicator, Plan, Target
@@ -73,13 +73,13 @@ class Trajectory:
             "name_en": ind.name_en,
             "unit": ind.unit,
             "path": "linear" if self.linear else "compound",
-            "pace": finite_or_none(r.point),
+            "pace": json_number(r.point),
             "pace_unit": r.unit,
             "status": r.status.value,
             "stated": None if g is None else {"value": g.value, "unit": g.unit, "qualifier": g.qualifier},
             "years": list(self.years),
-            "planned": [finite_or_none(v) for v in self.planned],
-            "stated_path": None if self.stated is None else [finite_or_none(v) for v in self.stated],
+            "planned": [json_number(v) for v in self.planned],
+            "stated_path": None if self.stated is None else [json_number(v) for v in self.stated],
         }
 
 

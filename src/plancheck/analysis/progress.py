@@ -8,7 +8,8 @@ For a target with a baseline B (year b), a target T (year t) and a latest outtur
 * their ratio R = observed ÷ required, and its category (``model.status.pace_category``): on track
   (R ≥ 0.95), acceleration needed (0.60 ≤ R < 0.95), limited progress (0 ≤ R < 0.60), moving away
   (R < 0); achieved where O already reaches T (in the direction that is better: the catalogue's
-  ``better``, else the target's qualifier, else the way from B to T);
+  ``better``, else the target's qualifier, else the way from B to T); an outturn of the target year
+  itself settles the target: achieved, or missed where it falls short (R then says by how much);
 * the pace now needed, from O to T over t − o years.
 
 Every figure stands for its interval (``arith.interval``): B and O are rounded measurements, T is a
@@ -34,8 +35,8 @@ import numpy as np
 
 from ..arith.growth import UNIT_CODES, RateUnit, rates
 from ..arith.interval import DEFAULT, Interval, Policy, exact, interval
-from ..arith.numbers import finite_or_none
-from ..model.catalogue import Index
+from ..arith.numbers import json_number
+from ..model.catalogue import Index, observed_factor, observed_value
 from ..model.jsonvalue import JsonObject
 from ..model.plan import BOUNDS, Indicator, Observation, Plan
 from ..model.positions import NOWHERE, Place
@@ -53,11 +54,13 @@ class YearCheck:
     value: str
     met: bool | None  # None: met or broken depending on rounding
     place: Place = NOWHERE
+    unit: str | None = None  # the outturn's own unit, where it has one
 
     def as_dict(self) -> JsonObject:
         return {
             "year": self.year,
             "value": self.value,
+            "unit": self.unit,
             "met": self.met,
             "file": self.place.file,
             "line": self.place.line,
@@ -78,6 +81,7 @@ class ProgressResult:
     base_year: int | None = None
     base: str | None = None  # as printed
     base_from: str | None = None  # baseline or observed
+    base_unit: str | None = None  # the base outturn's own unit, where it has one
     target_year: int | None = None
     target: float | None = None  # the level to reach (a cumulative change's or an increment's, computed)
     target_printed: str | None = None
@@ -101,6 +105,11 @@ class ProgressResult:
         return progress_zh(self.verdict, r, before)
 
     @property
+    def settled(self) -> bool:
+        """The latest outturn is of the target year: the verdict is achieved or missed, not a pace."""
+        return self.latest is not None and self.target_year is not None and self.latest.year == self.target_year
+
+    @property
     def place(self) -> Place:
         """Where the latest outturn is written (of the indicator where there is none)."""
         return self.latest.place("value") if self.latest is not None else self.indicator.place("id")
@@ -109,7 +118,7 @@ class ProgressResult:
         def triple(x: tuple[float, float, float] | None) -> JsonObject | None:
             if x is None:
                 return None
-            return {"value": finite_or_none(x[0]), "low": finite_or_none(x[1]), "high": finite_or_none(x[2])}
+            return {"value": json_number(x[0]), "low": json_number(x[1]), "high": json_number(x[2])}
 
         o = self.latest
         return {
@@ -126,16 +135,20 @@ class ProgressResult:
             "direction": self.direction,
             "direction_from": self.direction_from,
             "unit": self.unit,
-            "base": None if self.base is None else {"year": self.base_year, "value": self.base, "from": self.base_from},
+            "base": None
+            if self.base is None
+            else {"year": self.base_year, "value": self.base, "unit": self.base_unit, "from": self.base_from},
             "target": None
             if self.target_year is None
             else {
                 "year": self.target_year,
-                "value": finite_or_none(self.target),
+                "value": json_number(self.target),
                 "printed": self.target_printed,
                 "qualifier": self.qualifier,
             },
-            "latest": None if o is None else {"year": o.year, "value": o.value, "source": o.source, "url": o.url},
+            "latest": None
+            if o is None
+            else {"year": o.year, "value": o.value, "unit": o.unit, "source": o.source, "url": o.url},
             "observed_pace": triple(self.observed),
             "required_pace": triple(self.required),
             "ratio": triple(self.ratio),
@@ -149,8 +162,12 @@ class ProgressResult:
 # --------------------------------------------------------------------------- intervals
 
 
-def _measured(obs: Observation, policy: Policy) -> Interval:
-    return interval(obs.value, obs.qualifier, measured=not obs.exact and obs.qualifier is None, policy=policy)
+def _measured(obs: Observation, ind: Indicator, policy: Policy) -> Interval:
+    """The outturn's interval (its rounding, in its own unit) in the row's unit."""
+    factor = observed_factor(obs, ind)
+    assert factor is not None  # outturns in another kind of unit are left unassessed before
+    iv = interval(obs.value, obs.qualifier, measured=not obs.exact and obs.qualifier is None, policy=policy)
+    return iv.scaled(factor)
 
 
 def _fr(x: float, e: Fraction | None) -> Fraction | float:
@@ -222,6 +239,8 @@ class _Case:
     obs_point: float
     n_obs: int  # o − b
     n_req: int  # t − b
+    base_exact: Fraction  # B and O as printed, exactly, in the row's unit
+    obs_exact: Fraction
     # a cumulative change of a percent or a multiple: R is reached as O/B against a factor
     cumulative: Literal["ratio", "difference"] | None = None
 
@@ -241,17 +260,23 @@ def _direction(
 
 def _base(
     plan: Plan, ind: Indicator, policy: Policy
-) -> tuple[int, str, Interval, float, str, Observation | None] | None:
+) -> tuple[int, str, Interval, Fraction, str, Observation | None] | None:
     """The base of the pace: the baseline, else the latest outturn before the plan's period."""
     b = ind.baseline
     if b is not None:
         iv = interval(b.value, measured=not b.exact, policy=policy)
-        return b.year, b.value, iv, float(exact(b.value)), "baseline", None
-    before = [o for o in ind.observed if o.year < plan.period.first and o.qualifier is None]
+        return b.year, b.value, iv, exact(b.value), "baseline", None
+    before = [
+        o
+        for o in ind.observed
+        if o.year < plan.period.first and o.qualifier is None and observed_factor(o, ind) is not None
+    ]
     if not before:
         return None
     o = max(before, key=lambda x: x.year)
-    return o.year, o.value, _measured(o, policy), float(exact(o.value)), "observed", o
+    value = observed_value(o, ind)
+    assert value is not None
+    return o.year, o.value, _measured(o, ind, policy), value, "observed", o
 
 
 def _yearly(r: ProgressResult, plan: Plan, ind: Indicator, policy: Policy) -> None:
@@ -261,12 +286,17 @@ def _yearly(r: ProgressResult, plan: Plan, ind: Indicator, policy: Policy) -> No
     bound = interval(fig.value, fig.qualifier, measured=False, upper=getattr(fig, "upper", None), policy=policy)
     r.target_printed, r.qualifier = fig.value, fig.qualifier
     r.target_year = plan.period.last
+    values: dict[int, Fraction] = {}  # each year's outturn as printed, in the row's unit
     for o in sorted(ind.observed, key=lambda x: x.year):
         if not plan.period.first <= o.year <= plan.period.last:
             continue
-        q = _measured(o, policy)
+        value = observed_value(o, ind)
+        if value is None:
+            continue  # its unit differs in kind from the row's: the outturn-unit error
+        q = _measured(o, ind, policy)
         inside = _within(q, bound)
-        r.years.append(YearCheck(o.year, o.value, inside, o.place("value")))
+        r.years.append(YearCheck(o.year, o.value, inside, o.place("value"), o.unit))
+        values[o.year] = value
         r.latest = o
     if not r.years:
         r.reason = Unchecked.NO_LATER_OUTTURN
@@ -278,7 +308,7 @@ def _yearly(r: ProgressResult, plan: Plan, ind: Indicator, policy: Policy) -> No
         r.verdict, r.possible = Progress.MET, (Progress.MET,)
     else:  # met as printed, unless rounding puts a year across the bound
         printed_ok = all(
-            bound.meets(Interval.point(float(exact(y.value)), exact(y.value))) for y in r.years if y.met is None
+            bound.meets(Interval.point(float(values[y.year]), values[y.year])) for y in r.years if y.met is None
         )
         r.verdict = Progress.MET if printed_ok else Progress.BROKEN
         r.possible = (Progress.MET, Progress.BROKEN)
@@ -316,8 +346,10 @@ def _case(r: ProgressResult, plan: Plan, ind: Indicator, index: Index | None, po
     found = _base(plan, ind, policy)
     if found is None:
         return _unassessed(r, Unchecked.NO_BASELINE)
-    b_year, b_printed, b_iv, b_point, b_from, _ = found
+    b_year, b_printed, b_iv, b_exact, b_from, b_obs = found
+    b_point = float(b_exact)
     r.base_year, r.base, r.base_from = b_year, b_printed, b_from
+    r.base_unit = b_obs.unit if b_obs is not None else None
     unit = pace_unit(ind, None)
     r.unit = unit
     cumulative: Literal["ratio", "difference"] | None = None
@@ -331,10 +363,10 @@ def _case(r: ProgressResult, plan: Plan, ind: Indicator, index: Index | None, po
                 goal.high + b_point,
                 goal.low_open,
                 goal.high_open,
-                None if goal.low_exact is None else goal.low_exact + exact(b_printed),
-                None if goal.high_exact is None else goal.high_exact + exact(b_printed),
+                None if goal.low_exact is None else goal.low_exact + b_exact,
+                None if goal.high_exact is None else goal.high_exact + b_exact,
             )
-            goal_exact += exact(b_printed)
+            goal_exact += b_exact
         goal_point = float(goal_exact)
         direction, said = _direction(ind, index, t.qualifier, b_point, goal_point)
     else:
@@ -385,11 +417,17 @@ def _case(r: ProgressResult, plan: Plan, ind: Indicator, index: Index | None, po
     if unit == "percent" and b_point <= 0:
         return _unassessed(r, Unchecked.NONPOSITIVE_BASELINE)
     upto = [o for o in ind.observed if b_year <= o.year <= r.target_year and o.qualifier is None]
-    if not upto:
+    usable = [o for o in upto if observed_factor(o, ind) is not None]  # the rest: outturn-unit errors
+    if not usable:
+        if upto:  # every outturn is in a unit of another kind: shown at the latest of them
+            r.latest = max(upto, key=lambda x: x.year)
+            return _unassessed(r, Unchecked.UNITS_DIFFER)
         return _unassessed(r, Unchecked.NO_LATER_OUTTURN)
-    latest = max(upto, key=lambda x: x.year)  # the last one read wins a year given twice
+    latest = max(usable, key=lambda x: x.year)  # the first one read wins a year given twice
     r.latest = latest
-    obs_iv = _measured(latest, policy)
+    obs_exact = observed_value(latest, ind)
+    assert obs_exact is not None
+    obs_iv = _measured(latest, ind, policy)
     finite = [x for x in (goal.low, goal.high) if math.isfinite(x)]
     ends2 = (min(finite), max(finite)) if finite else (goal_point, goal_point)
     return _Case(
@@ -401,9 +439,11 @@ def _case(r: ProgressResult, plan: Plan, ind: Indicator, index: Index | None, po
         goal_point,
         goal_exact,
         obs_iv,
-        float(exact(latest.value)),
+        float(obs_exact),
         latest.year - b_year,
         r.target_year - b_year,
+        b_exact,
+        obs_exact,
         cumulative,
     )
 
@@ -500,14 +540,16 @@ def _paces(cases: list[_Case]) -> None:
         if c.n_req > c.n_obs:
             r.needed = (float(need_point[i]), *_ends(need_c[i]))
         sign = 1.0 if r.direction == "up" else -1.0
+        settled = c.n_obs == c.n_req  # an outturn of the target year: reached or not, no pace to judge
         if not sign * req_point[i] > 0:  # the target was met at the base: nothing to gain by pace
-            r.verdict = Progress.ACHIEVED if at_point else Progress.MOVING_AWAY
-            r.possible = (Progress.ACHIEVED, Progress.MOVING_AWAY) if reachable else (Progress.MOVING_AWAY,)
+            late = Progress.MISSED if settled else Progress.MOVING_AWAY
+            r.verdict = Progress.ACHIEVED if at_point else late
+            r.possible = (Progress.ACHIEVED, late) if reachable else (late,)
             continue
         ratio_point: float | Fraction = float(obs_point[i] / req_point[i])
         if r.unit in ("pp", "absolute") and c.cumulative is None and r.latest is not None:
             # linear paces: R exactly, in fractions, so that a ratio right on a threshold is decided
-            b_e, o_e = exact(r.base or "0"), exact(r.latest.value)
+            b_e, o_e = c.base_exact, c.obs_exact
             ratio_point = ((o_e - b_e) / c.n_obs) / ((c.goal_exact - b_e) / c.n_req)
         point_category = pace_category(ratio_point)
         if bool((sign * req_c[i] > 0).all()) and bool(np.isfinite(obs_c[i]).all()):
@@ -521,6 +563,10 @@ def _paces(cases: list[_Case]) -> None:
         span.add(point_category)
         if reachable:
             span.add(Progress.ACHIEVED)
+        if settled:  # R says how far short it fell; the verdict is whether the target was reached
+            r.verdict = Progress.ACHIEVED if at_point else Progress.MISSED
+            r.possible = (Progress.ACHIEVED, Progress.MISSED) if reachable else (Progress.MISSED,)
+            continue
         r.verdict = Progress.ACHIEVED if at_point else point_category
         r.possible = tuple(p for p in (Progress.ACHIEVED, *PACE_CATEGORIES) if p in span)
 
@@ -536,7 +582,7 @@ def _achievement(c: _Case) -> tuple[bool, bool, bool]:
     printed. For a cumulative change, O ÷ B (or O − B) against the change's factor (or amount)."""
     r = c.result
     assert r.latest is not None
-    o, b = exact(r.latest.value), exact(r.base or "1")
+    o, b = c.obs_exact, c.base_exact
     if c.cumulative == "ratio":
         q, q_point = _ratio_interval(c.obs, c.base), o / b
     elif c.cumulative == "difference":

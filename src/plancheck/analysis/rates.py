@@ -14,7 +14,7 @@ from typing import Literal
 from ..arith import growth
 from ..arith.growth import RateUnit
 from ..arith.interval import DEFAULT, Interval, Policy, exact, interval
-from ..arith.numbers import finite_or_none
+from ..arith.numbers import json_number
 from ..model.catalogue import conversion
 from ..model.citations import citation
 from ..model.jsonvalue import JsonObject
@@ -114,14 +114,14 @@ class GrowthResult:
             "computed": None
             if self.point is None
             else {
-                "value": finite_or_none(self.point),
-                "low": finite_or_none(self.low),
-                "high": finite_or_none(self.high),
+                "value": json_number(self.point),
+                "low": json_number(self.low),
+                "high": json_number(self.high),
                 "unit": self.unit,
             },
-            "implied_target": finite_or_none(self.implied_target),
-            "implied_baseline": finite_or_none(self.implied_baseline),
-            "units_off": finite_or_none(self.units_off),
+            "implied_target": json_number(self.implied_target),
+            "implied_baseline": json_number(self.implied_baseline),
+            "units_off": json_number(self.units_off),
             "other_reading": None if self.other is None else self.other.as_dict(),
             "file": self.place.file,
             "line": self.place.line,
@@ -287,8 +287,8 @@ def results(plans: list[Plan], policy: Policy = DEFAULT) -> list[GrowthResult]:
                 if r.unit in ("percent", "pp"):
                     r.other = OtherReading(
                         "pp" if r.unit == "percent" else "percent",
-                        finite_or_none(float(res.other_low[i])),
-                        finite_or_none(float(res.other_high[i])),
+                        json_number(float(res.other_low[i])),
+                        json_number(float(res.other_high[i])),
                         bool(res.other_fits[i]),
                     )
     return out

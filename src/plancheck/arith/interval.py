@@ -8,6 +8,7 @@ its exact value, so that a case whose intervals only touch is decided exactly, n
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from decimal import Decimal
@@ -98,8 +99,9 @@ def not_after(
     return not (low_open or high_open)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def exact(text: str) -> Fraction:
-    """The exact value of a printed figure."""
+    """The exact value of a printed figure (remembered: a Fraction is immutable)."""
     return Fraction(Decimal(text.strip()))
 
 
@@ -150,6 +152,13 @@ def interval(
     ``upper``: the figure is a range (1—2家): ``value`` is its lower end and ``upper`` its upper end,
     each read as above, and the interval spans from the lower end's low to the upper end's high.
     """
+    return _interval(value, qualifier, measured, upper, policy)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _interval(value: str, qualifier: str | None, measured: bool, upper: str | None, policy: Policy) -> Interval:
+    """``interval``, remembered: a data set prints the same figures again and again, and an
+    ``Interval`` is immutable."""
     v = exact(value)
     if qualifier == "about" and v != 0:
         ends = sorted((v * (1 - policy.about), v * (1 + policy.about)))

@@ -38,11 +38,18 @@ def _trimmed(text: str) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def finite_or_none(x: float | None) -> float | None:
-    """JSON has no infinity: an open end of a range (or a value not computed) is null."""
+JSON_SIGNIFICANT = 10
+"""The significant digits of a computed value in JSON: more than any printed figure carries, and
+none of binary noise (0.09400000000000004 is written 0.094)."""
+
+
+def json_number(x: float | None) -> float | None:
+    """A computed value as JSON holds it: rounded to ``JSON_SIGNIFICANT`` significant digits; null
+    for an open end of a range or a value not computed (JSON has no infinity)."""
     if x is None or not math.isfinite(x):
         return None
-    return float(x)
+    rounded = float(f"{float(x):.{JSON_SIGNIFICANT}g}")
+    return rounded if math.isfinite(rounded) else float(x)  # at the edge of floating point: as it is
 
 
 def _outward(x: float, places: int, up: bool) -> Decimal:

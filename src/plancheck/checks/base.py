@@ -12,6 +12,7 @@ from ..model.findings import Finding
 from ..model.plan import Indicator, Plan
 from ..model.positions import Place
 from ..model.status import Level
+from ..model.words import ZH, Words
 
 if TYPE_CHECKING:  # for annotations only: loading the data needs no numpy
     from ..analysis.claims import ClaimResult
@@ -40,6 +41,7 @@ class Context:
     identity_values: list[IdentityValue] = field(default_factory=list)
     policy: Policy = DEFAULT  # how printed figures are read (rounding, 左右)
     sources: Mapping[str, list[str] | str] | None = None  # the source documents' lines (or why not), by name
+    words: Words = ZH  # names, units and places in the messages' language (--lang)
 
 
 Check = Callable[[Context], Iterator[Finding]]

@@ -125,4 +125,4 @@ def check(ctx: Context) -> Iterator[Finding]:
         field: tuple[str | int, ...] = ("changes", r.change, "value") if r.change is not None else ("end", "value")
         if r.change is not None and r.claim.changes[r.change].parts:
             field = ("changes", r.change)
-        yield at(rule, r.claim.place(*field), r.plan.id, r.claim.id, describe(r))
+        yield at(rule, r.claim.place(*field), r.plan.id, r.claim.id, describe(r, ctx.words))

@@ -5,9 +5,17 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import duplicate_id, placeholder, provenance, unknown_key, year_order, year_period
+from . import duplicate_id, outturns, placeholder, provenance, unknown_key, year_order, year_period
 from .base import Check
 
-DATA_MODULES: tuple[ModuleType, ...] = (year_order, year_period, duplicate_id, unknown_key, provenance, placeholder)
+DATA_MODULES: tuple[ModuleType, ...] = (
+    year_order,
+    year_period,
+    duplicate_id,
+    unknown_key,
+    provenance,
+    placeholder,
+    outturns,
+)
 
 DATA_CHECKS: tuple[Check, ...] = tuple(m.check for m in DATA_MODULES)

@@ -74,7 +74,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if not candidates:
             continue
         parent = min(candidates, key=lambda p: (abs(p.year - child.year), -p.year))
-        region, up = child.plan.region.zh, parent.plan.region.zh
+        region, up = ctx.words.region(child.plan), ctx.words.region(parent.plan)
         if parent.year == child.year and child.low > parent.high:
             yield at(
                 EXCEEDS,
@@ -109,7 +109,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 parent.place,
                 parent.plan.id,
                 parent.key,
-                f"the {len(subs)} subregions of {parent.plan.region.zh} plan "
+                f"the {len(subs)} subregions of {ctx.words.region(parent.plan)} plan "
                 f"{format_number(total, 2)} for {parent.key} in {parent.year} together, more than its "
                 f"{format_number(parent.point, 2)}: the parts exceed the whole",
             )

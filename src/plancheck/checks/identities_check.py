@@ -158,6 +158,7 @@ from collections.abc import Iterator
 from ..analysis.facts import IdentityValue, parts_against_wholes
 from ..arith.growth import annual_rate
 from ..arith.numbers import format_number, format_range
+from ..model.catalogue import Identity
 from ..model.findings import Finding
 from ..model.status import Level
 from .base import Context, Rule, at
@@ -181,6 +182,11 @@ def _range(low: float, high: float, digits: int | None = None) -> str:
     return "{} to {}".format(*format_range(low, high, places))
 
 
+def _quantity(ident: Identity, ctx: Context) -> str:
+    """The quantity's name in the messages' language."""
+    return ident.quantity_en if ctx.words.en and ident.quantity_en else ident.quantity
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     yield from _ratios(ctx)
     yield from _parts(ctx)
@@ -191,17 +197,18 @@ def _parts(ctx: Context) -> Iterator[Finding]:
         if not v.exceeds:
             continue
         whole, entry = v.whole, ctx.index.entries.get(v.identity.whole)
-        name = f"{entry.zh} ({whole.key})" if entry else whole.key
+        name = whole.key if entry is None else f"{entry.en if ctx.words.en else entry.zh} ({whole.key})"
         unit = entry.unit if entry else ""
         terms = " + ".join(f"{p.key} {format_number(p.point, 2)} ({p.source})" for p in v.parts)
         total = sum(p.point for p in v.parts)
+        amount = ctx.words.amount
         yield at(
             PART_EXCEEDS,
             whole.place,
             whole.plan.id,
             v.identity.id,
-            f"{name} in {whole.year} is {format_number(whole.point, 2)}{unit} ({whole.source}), but its "
-            f"parts add up to more: {terms} = {format_number(total, 2)}{unit}, at least "
+            f"{name} in {whole.year} is {amount(format_number(whole.point, 2), unit)} ({whole.source}), but its "
+            f"parts add up to more: {terms} = {amount(format_number(total, 2), unit)}, at least "
             f"{format_number(v.least, 2)} within rounding, above the whole's upper end "
             f"{format_number(whole.high, 2)}: one of the figures is off, or the whole counts something else",
         )
@@ -213,8 +220,11 @@ def _ratios(ctx: Context) -> Iterator[Finding]:
     for v in ctx.identity_values:
         ident, n, d = v.identity, v.numerator, v.denominator
         shares = "%" if ident.scale == 100 else ""
+        quantity = (
+            f"{ident.quantity_en}" if ctx.words.en and ident.quantity_en else f"{ident.quantity} ({ident.quantity_en})"
+        )
         message = (
-            f"implied {ident.quantity} ({ident.quantity_en}) in {v.year}: {_num(v.point)}{ident.unit} "
+            f"implied {quantity} in {v.year}: {ctx.words.amount(_num(v.point), ident.unit)} "
             f"({_range(v.low, v.high)}) = {n.key} {format_number(n.point, 4)} ({n.source}) ÷ "
             f"{d.key} {format_number(d.point, 4)}{shares} ({d.source})"
         )
@@ -226,7 +236,8 @@ def _ratios(ctx: Context) -> Iterator[Finding]:
                 stated.place,
                 v.plan.id,
                 ident.id,
-                f"{ident.quantity} in {v.year} is stated as {_num(stated.point)}{ident.unit} ({stated.source}), "
+                f"{_quantity(ident, ctx)} in {v.year} is stated as {ctx.words.amount(_num(stated.point), ident.unit)} "
+                f"({stated.source}), "
                 f"but {n.key} ÷ {d.key} gives {_range(v.low, v.high)}: one of the three figures is off",
             )
         series.setdefault((v.plan.id, ident.id), []).append(v)
@@ -238,8 +249,9 @@ def _ratios(ctx: Context) -> Iterator[Finding]:
             low = annual_rate(b.low / a.high, years)  # an open upper end in a: as low as −100%
             high = annual_rate(b.high / a.low, years) if a.low > 0 else math.inf
             text = (
-                f"{ident.quantity} implied by {ident.numerator} and {ident.denominator}: "
-                f"{_num(a.point)}{ident.unit} ({a.year}) → {_num(b.point)}{ident.unit} ({b.year}), "
+                f"{_quantity(ident, ctx)} implied by {ident.numerator} and {ident.denominator}: "
+                f"{ctx.words.amount(_num(a.point), ident.unit)} ({a.year}) → "
+                f"{ctx.words.amount(_num(b.point), ident.unit)} ({b.year}), "
                 f"{format_number(point, 2)}% a year ({_range(low, high, 2)})"
             )
             band = ident.growth_band

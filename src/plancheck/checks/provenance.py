@@ -54,7 +54,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                     PROVENANCE,
                     plan,
                     ind,
-                    f"{ind.name}: the {where} has no line: add line: (its line in the source), so that it can be "
+                    f"{ctx.words.name(ind)}: the {where} has no line: add line: (its line in the source), so that it "
+                    f"can be "
                     "cited; it is checked all the same",
                     *path,
                 )

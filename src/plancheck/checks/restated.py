@@ -52,7 +52,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                 if r.year is not None and r.year != t.year:
                     continue
                 where = f"source line {r.line}" if r.line is not None else "a restatement"
-                said = f"{where} says {qualified(r.value, r.qualifier)}{(r.printed and f' ({r.printed})') or ''}"
+                quote = f" ({r.printed})" if r.printed and not ctx.words.en else ""  # the source's words
+                said = f"{where} says {qualified(r.value, r.qualifier)}{quote}"
                 target_line = f" (source line {t.line})" if t.line is not None else ""
                 mine = interval(t.value, measured=True, policy=ctx.policy)
                 if not mine.meets(interval(r.value, measured=True, policy=ctx.policy)):
@@ -60,7 +61,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                         MISMATCH,
                         plan,
                         ind,
-                        f"{ind.name}: the target is {qualified(t.value, t.qualifier)}{target_line} but {said}: "
+                        f"{ctx.words.name(ind)}: the target is {qualified(t.value, t.qualifier)}{target_line} "
+                        f"but {said}: "
                         "check which one the plan means",
                         "restated",
                         i,
@@ -71,7 +73,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                         QUALIFIER,
                         plan,
                         ind,
-                        f"{ind.name}: the target is {qualified(t.value, t.qualifier)}{target_line}, {said}",
+                        f"{ctx.words.name(ind)}: the target is {qualified(t.value, t.qualifier)}{target_line}, {said}",
                         "restated",
                         i,
                         "value",

@@ -110,6 +110,7 @@ from ..model.findings import Finding
 from ..model.notation import RATE_UNIT_SYMBOLS, qualified
 from ..model.plan import Indicator
 from ..model.status import Level, Status
+from ..model.words import Words
 from .base import Context, Rule, finding
 
 RATE_TARGET = Rule("rate-target", Level.ERROR, "A rate row's target rate lies outside its stated yearly rate.")
@@ -129,10 +130,11 @@ RULES = (RATE_TARGET, EQUIVALENT, CUMULATIVE_MISMATCH, CUMULATIVE_ROUNDING, RELA
 _WORDS = {"above": "above", "below": "below", "in_step": "in step with", "at_least": "at least", "at_most": "at most"}
 
 
-def _unit(unit: str | None, ind: Indicator) -> str:
+def _amount(value: str, unit: str | None, ind: Indicator, words: Words) -> str:
+    """A rate or change with its unit: 2.5%, 0.1 pp; in the row's own unit, 5家 (5 firms)."""
     if unit == "absolute":
-        return ind.unit
-    return RATE_UNIT_SYMBOLS.get(unit or "", "")
+        return words.amount(value, ind.unit)
+    return value + RATE_UNIT_SYMBOLS.get(unit or "", "")
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -143,7 +145,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                 RATE_TARGET,
                 r.plan,
                 ind,
-                f"{ind.name}: the target rate {qualified(t.value, t.qualifier)}% ({t.year}) is outside the rate "
+                f"{ctx.words.name(ind)}: the target rate {qualified(t.value, t.qualifier)}% ({t.year}) is outside "
+                f"the rate "
                 f"stated for every year, {qualified(g.value, g.qualifier)}%: check which one the plan means",
                 "target",
                 "value",
@@ -151,16 +154,16 @@ def check(ctx: Context) -> Iterator[Finding]:
         total = ind.total
         if r.kind != "total" or t is not None or total is None or r.point is None or r.low is None or r.high is None:
             continue
-        shown = f"〔{total.value}〕{'%' if total.unit == 'percent' else _unit(total.unit, ind)}"
+        shown = _amount(f"〔{total.value}〕", total.unit, ind, ctx.words)
         fall = " fall" if total.direction == "down" else ""
         lo, hi = format_range(r.low, r.high, 2)
-        yearly = f"{format_number(r.point, 2)}{_unit(r.unit, ind)} a year ({lo} to {hi})"
+        yearly = f"{_amount(format_number(r.point, 2), r.unit, ind, ctx.words)} a year ({lo} to {hi})"
         if r.status is Status.IMPLIED:
             yield finding(
                 EQUIVALENT,
                 r.plan,
                 ind,
-                f"{ind.name}: a cumulative{fall} of {shown} over {r.years} years is {yearly}",
+                f"{ctx.words.name(ind)}: a cumulative{fall} of {shown} over {r.years} years is {yearly}",
                 "total",
                 "value",
             )
@@ -171,7 +174,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                 rule,
                 r.plan,
                 ind,
-                f"{ind.name}: the stated {qualified(g.value, g.qualifier)}{_unit(g.unit, ind)} a year {verb} the "
+                f"{ctx.words.name(ind)}: the stated {_amount(qualified(g.value, g.qualifier), g.unit, ind, ctx.words)} "
+                f"a year {verb} the "
                 f"cumulative{fall} of {shown} over {r.years} years, which is {yearly}",
                 "growth",
                 "value",
@@ -233,12 +237,13 @@ def _relations(ctx: Context) -> Iterator[Finding]:
             if mine is None or theirs is None:
                 continue  # nothing to compare: the relation is the target (verify lists it)
             if not _holds(rel.relation, mine, theirs, ctx.policy.about):
-                said = rel.printed or f"{_WORDS[rel.relation]} {other.name}"
+                said = rel.printed or f"{_WORDS[rel.relation]} {ctx.words.name(other)}"
                 yield finding(
                     RELATIVE_MISMATCH,
                     plan,
                     ind,
-                    f"{ind.name} is set {_WORDS[rel.relation]} {other.name} ({said}), but its figure ({_shown(mine)}) "
+                    f"{ctx.words.name(ind)} is set {_WORDS[rel.relation]} {ctx.words.name(other)} ({said}), "
+                    f"but its figure ({_shown(mine)}) "
                     f"cannot be {_WORDS[rel.relation]} that row's ({_shown(theirs)})",
                     "relative",
                     "relation",

@@ -34,7 +34,7 @@ from typing import Any
 
 ENV_CACHE_DIR = "PLANCHECK_CACHE_DIR"
 ENV_NO_CACHE = "PLANCHECK_NO_CACHE"
-FORMAT = 2  # what an entry holds; raised when that changes
+FORMAT = 3  # what an entry holds; raised when that changes
 
 
 def cache_dir() -> Path | None:

@@ -10,6 +10,7 @@ the file; ``plancheck config`` prints the settings in effect and the origin of e
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..model.settings import ConfigFile, Settings
-from .events import load_bytes
+from .events import Document, load_bytes
 from .files import FileProblem, read_file
 from .schema_errors import schema_errors
 
@@ -90,9 +91,23 @@ def read_config(path: Path) -> ConfigFile:
         if doc is not None:
             first = schema_errors(err, doc, ConfigFile)[0]
             raise ConfigError(f"{path}:{first.pos.line}:{first.pos.column}: {first.message}") from None
-        e = err.errors(include_url=False)[0]
-        where = ".".join(str(p) for p in e["loc"]) or "the table"
-        raise ConfigError(f"{path}: {where}: {e['msg']}") from None
+        # TOML: the same messages (a misspelt key gets its did-you-mean), at the key's line where it is found
+        first = schema_errors(err, Document(table), ConfigFile)[0]
+        key = next((str(p) for p in reversed(err.errors(include_url=False)[0]["loc"]) if isinstance(p, str)), "")
+        line = _toml_line(path, key)
+        raise ConfigError(f"{path}{f':{line}' if line else ''}: {first.message}") from None
+
+
+def _toml_line(path: Path, key: str) -> int | None:
+    """The first line of a TOML file that sets ``key`` (``key =``), if any."""
+    if not key:
+        return None
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+    return next((n for n, line in enumerate(text.splitlines(), 1) if pattern.match(line)), None)
 
 
 def settings(start: Path | None = None, explicit: Path | None = None) -> Settings:

@@ -47,11 +47,12 @@ class Dataset:
     identities: list[Identity] = field(default_factory=list)
     part_whole: list[PartWhole] = field(default_factory=list)
     outturns: list[Outturn] = field(default_factory=list)  # the entries of outturn files, as read
+    glossary: dict[str, str] = field(default_factory=dict)  # the catalogues' English for places
 
     @functools.cached_property
     def catalogue(self) -> Index:
         """The indicator catalogue: the bundled entries and identities, then the data's own."""
-        return Index(self.entries, self.identities, self.part_whole)
+        return Index(self.entries, self.identities, self.glossary, self.part_whole)
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,10 @@ def read(paths: list[Path] | None = None, stdin: Stdin | None = None, cache: Cac
     named = set(given)
     bundled = bundled_catalogue()
     data = Dataset(
-        entries=list(bundled.catalogue), identities=list(bundled.identities), part_whole=list(bundled.part_whole)
+        entries=list(bundled.catalogue),
+        identities=list(bundled.identities),
+        part_whole=list(bundled.part_whole),
+        glossary=dict(bundled.glossary),
     )
     data.findings += collected.problems
     for path in collected.files:
@@ -147,14 +151,14 @@ def bundled_catalogue() -> Catalogue:
     """The bundled indicator catalogue (read once)."""
     path = bundled_data() / "indicators.yaml"
     doc = load_bytes(path.read_bytes()).documents[0].data if path.is_file() else None
-    return (
-        Catalogue.model_validate(doc) if doc else Catalogue.model_construct(catalogue=[], identities=[], part_whole=[])
-    )
+    if not doc:
+        return Catalogue.model_construct(catalogue=[], identities=[], part_whole=[], glossary={})
+    return Catalogue.model_validate(doc)
 
 
 def bundled_index() -> Index:
     bundled = bundled_catalogue()
-    return Index(bundled.catalogue, bundled.identities, bundled.part_whole)
+    return Index(bundled.catalogue, bundled.identities, bundled.glossary, bundled.part_whole)
 
 
 def load_file(raw: bytes, name: str, into: Dataset | None = None) -> tuple[list[Plan], list[Finding]]:
@@ -241,17 +245,19 @@ def _load_cached(raw: bytes, name: str, into: Dataset, cache: Cache | None) -> t
         return load_file(raw, name, into)
     key = cache.key(name, raw)
     entry = cache.get(key)
-    if entry is not None and len(entry) == 6 and all(isinstance(part, list) for part in entry):
-        plans, findings, entries, identities, part_whole, outturns = entry
+    if entry is not None and len(entry) == 7 and all(isinstance(part, list) for part in entry):
+        plans, findings, entries, identities, part_whole, outturns, glossary = entry
     else:
         part = Dataset()
         plans, findings = load_file(raw, name, part)
         entries, identities, part_whole, outturns = part.entries, part.identities, part.part_whole, part.outturns
-        cache.put(key, plans, findings, entries, identities, part_whole, outturns)
+        glossary = list(part.glossary.items())
+        cache.put(key, plans, findings, entries, identities, part_whole, outturns, glossary)
     into.entries.extend(entries)
     into.identities.extend(identities)
     into.part_whole.extend(part_whole)
     into.outturns.extend(outturns)
+    into.glossary.update(glossary)
     return plans, findings
 
 
@@ -264,6 +270,7 @@ def _catalogue_document(doc: Document, name: str, into: Dataset | None) -> list[
         into.entries.extend(catalogue.catalogue)
         into.identities.extend(catalogue.identities)
         into.part_whole.extend(catalogue.part_whole)
+        into.glossary.update(catalogue.glossary)
     return []
 
 

@@ -15,8 +15,9 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, model_validator
 
+from ..arith.interval import exact
 from .base import Model
-from .plan import Indicator, Slug
+from .plan import Indicator, Observation, Slug
 
 SCALES = (("万亿", Fraction(10**12)), ("亿", Fraction(10**8)), ("万", Fraction(10**4)), ("千", Fraction(10**3)))
 """Chinese unit prefixes and their exact factors: 2.9万亿元 is 29,000亿元, not 28,999.999…"""
@@ -132,6 +133,11 @@ class Catalogue(Model):
     part_whole: list[PartWhole] = Field(
         default_factory=list, description="Wholes and their parts (parts ≤ whole), checked by verify."
     )
+    glossary: dict[str, str] = Field(
+        default_factory=dict,
+        description="English for the places, scopes and issuers the plans name, by the Chinese as printed "
+        "(莫干山高新区: Moganshan High-tech Zone): what --lang en shows.",
+    )
 
     @model_validator(mode="after")
     def _unique(self) -> Catalogue:
@@ -163,6 +169,18 @@ def conversion(src: str, dst: str) -> Fraction | None:
     return fs / fd if COUNTERS.get(bs, bs) == COUNTERS.get(bd, bd) else None
 
 
+def observed_factor(obs: Observation, ind: Indicator) -> Fraction | None:
+    """What turns an outturn's own unit into its row's (1 where it has none; 万元 → 亿元 is 1/10^4);
+    None where the units differ in kind (the ``outturn-unit`` error)."""
+    return Fraction(1) if obs.unit is None else conversion(obs.unit, ind.unit)
+
+
+def observed_value(obs: Observation, ind: Indicator) -> Fraction | None:
+    """An outturn as printed, exactly, in its row's unit (None where its unit cannot be converted)."""
+    factor = observed_factor(obs, ind)
+    return None if factor is None else exact(obs.value) * factor
+
+
 def _normal(name: str) -> str:
     return name.replace("（", "(").replace("）", ")").replace(" ", "").strip()
 
@@ -171,9 +189,14 @@ class Index:
     """Entries by key and by name, with the not-comparable relation made symmetric."""
 
     def __init__(
-        self, entries: list[Entry], identities: list[Identity] | None = None, part_whole: list[PartWhole] | None = None
+        self,
+        entries: list[Entry],
+        identities: list[Identity] | None = None,
+        glossary: dict[str, str] | None = None,
+        part_whole: list[PartWhole] | None = None,
     ):
         self.identities = {i.id: i for i in identities or []}
+        self.glossary = dict(glossary or {})  # zh → en: places, scopes, issuers
         self.part_whole = {p.id: p for p in part_whole or []}
         self.entries: dict[str, Entry] = {}
         for e in entries:  # later entries (a data directory's own) replace earlier ones

@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from .base import Located
 from .findings import Finding
 from .plan import Claim, Indicator, Plan
-from .positions import Citation, Place
+from .positions import Citation, Loc, Place
 
 Path_ = tuple[str | int, ...]
 
@@ -100,39 +100,106 @@ def citation(plan: Plan, line: int | None, document: str | None = None) -> Citat
     return Citation(plan.source, line, plan.url)
 
 
-def _places(model: Located, path: Path_, item: BaseModel) -> Iterator[Place]:
-    yield model.place(*path)
-    for name in item.model_fields_set:
-        yield model.place(*path, name)
+def _loc(model: BaseModel) -> Loc | None:
+    """Where a located model was read from, without pydantic's slow path for private attributes
+    (``cite`` asks it of every figure of the data)."""
+    private = model.__pydantic_private__
+    return private.get("_loc") if private else None
+
+
+def _places(loc: Loc, path: Path_, item: BaseModel) -> Iterator[Place]:
+    """The places of ``item`` at ``path`` below ``loc``, and of each field it sets (what
+    ``Located.place`` gives, computed with the location looked up once)."""
+    own = _loc(item) if isinstance(item, Located) else None
+    if own is not None:  # where it was written (an outturn file's)
+        loc, path = own, ()
+    base = loc.path + path
+    pos = loc.source.pos
+    for sub in ((), *((name,) for name in item.model_fields_set)):
+        at = pos(base + sub)
+        yield Place(loc.file, at.line, at.column)
+
+
+class _Places:
+    """The citation of each place of the data's cited figures, mapped a plan's indicator or claim at
+    a time, as the findings to cite need them: mapping every figure of a large data set costs more
+    than checking it."""
+
+    def __init__(self, plans: Iterable[Plan]) -> None:
+        self.at: dict[Place, Citation] = {}
+        self.by_id: dict[str, Plan] = {}
+        self.in_file: dict[str, list[Plan]] = {}  # the plans with a figure written in a file
+        for plan in plans:
+            if plan.source is None:
+                continue
+            self.by_id.setdefault(plan.id, plan)
+            loc = _loc(plan)
+            files = {loc.file} if loc is not None else set()
+            for ind in plan.indicators:
+                for obs in ind.observed:
+                    own = _loc(obs)
+                    if own is not None:
+                        files.add(own.file)  # an outturn file's value
+            for file in files:
+                self.in_file.setdefault(file, []).append(plan)
+        self.owners: dict[int, list[Indicator | Claim]] = {}  # by id(plan), once a plan is asked for
+        self.parts: dict[int, list[Cited]] = {}  # by id(owner)
+        self.done: set[int] = set()
+
+    def _owners(self, plan: Plan) -> list[Indicator | Claim]:
+        if id(plan) not in self.owners:
+            for c in cited_parts(plan):
+                self.parts.setdefault(id(c.owner), []).append(c)
+            self.owners[id(plan)] = [*plan.indicators, *plan.claims]
+        return self.owners[id(plan)]
+
+    def _map(self, plan: Plan, owner: Indicator | Claim) -> None:
+        loc = _loc(owner)
+        if id(owner) in self.done or loc is None:
+            return
+        self.done.add(id(owner))
+        own = citation(plan, owner.line)
+        if own is not None:
+            for place in _places(loc, (), owner):
+                self.at.setdefault(place, own)
+        for c in self.parts.get(id(owner), []):
+            cited = citation(plan, c.line, c.document)
+            if cited is not None:
+                for place in _places(loc, c.path, c.item):
+                    self.at[place] = cited
+
+    def find(self, f: Finding) -> Citation | None:
+        """The citation of the figure at the finding's place: first among the owners it names (its
+        indicator or claim, or those of its plan with the catalogue key it names), then among every
+        owner of the plans with a figure in its file; else its indicator's or claim's own line."""
+        place = Place(f.file, f.line, f.column)
+        plan = self.by_id.get(f.plan or "")
+        if plan is not None:
+            for owner in self._owners(plan):
+                if f.indicator in (owner.id, owner.key):
+                    self._map(plan, owner)
+        if place not in self.at:
+            for other in self.in_file.get(f.file, []):
+                for owner in self._owners(other):
+                    self._map(other, owner)
+        found = self.at.get(place)
+        if found is None and plan is not None and f.indicator is not None:
+            lines = (o.line for o in self._owners(plan) if o.id == f.indicator)
+            found = next((c for c in (citation(plan, line) for line in lines) if c is not None), None)
+        return found
 
 
 def cite(findings: Iterable[Finding], plans: Iterable[Plan]) -> list[Finding]:
     """The findings, each with the citation of the figure it points at (found by its place in the
     YAML), else of its indicator's or claim's own line; findings that already cite keep theirs."""
-    at: dict[Place, Citation] = {}
-    subjects: dict[tuple[str, str], Citation] = {}
-    for plan in plans:
-        if plan.source is None:
-            continue
-        owners: list[Indicator | Claim] = [*plan.indicators, *plan.claims]
-        for owner in owners:
-            own = citation(plan, owner.line)
-            if own is None:
-                continue
-            subjects.setdefault((plan.id, owner.id), own)
-            for place in _places(owner, (), owner):
-                at.setdefault(place, own)
-        for c in cited_parts(plan):
-            cited = citation(plan, c.line, c.document)
-            if cited is not None:
-                for place in _places(c.owner, c.path, c.item):
-                    at[place] = cited
+    findings = list(findings)
+    if all(f.source is not None for f in findings):
+        return findings
+    places = _Places(plans)
     out = []
     for f in findings:
         if f.source is None:
-            source = at.get(Place(f.file, f.line, f.column))
-            if source is None and f.plan is not None and f.indicator is not None:
-                source = subjects.get((f.plan, f.indicator))
+            source = places.find(f)
             if source is not None:
                 f = replace(f, source=source)
         out.append(f)

@@ -271,6 +271,12 @@ class Observation(Located):
         None, description="The source's words where they are not the number itself (全覆盖, 1.5万)."
     )
     exact: bool = Field(False, description="The value is exact, not rounded (a count stated in words).")
+    unit: str | None = Field(
+        None,
+        min_length=1,
+        description="The value's own unit where it is printed in another than its row's (29500 in 万元 on a row in "
+        "亿元): converted by scale exactly, keeping its printed precision; a unit of another kind is an error.",
+    )
     source: str | None = Field(
         None,
         min_length=1,

@@ -99,6 +99,7 @@ class Progress(TextEnum):
     mid-term reviews (中期评估)."""
 
     ACHIEVED = "achieved"  # the latest outturn already reaches the target
+    MISSED = "missed"  # an outturn of the target year falls short of the target: it is settled
     ON_TRACK = "on_track"  # R ≥ 0.95
     ACCELERATION_NEEDED = "acceleration_needed"  # 0.60 ≤ R < 0.95
     LIMITED_PROGRESS = "limited_progress"  # 0 ≤ R < 0.60
@@ -114,6 +115,7 @@ class Progress(TextEnum):
 
 PROGRESS_ORDER: tuple[Progress, ...] = (
     Progress.ACHIEVED,
+    Progress.MISSED,
     Progress.ON_TRACK,
     Progress.ACCELERATION_NEEDED,
     Progress.LIMITED_PROGRESS,
@@ -151,11 +153,14 @@ def pace_category(ratio: float | Fraction) -> Progress:
 
 def progress_zh(verdict: Progress, ratio: float | None = None, before_target_year: bool = True) -> str:
     """The Chinese wording of a verdict. Chinese reviews use four words for the pace, coarser than the
-    five categories: 提前实现 (achieved before the target year; 已实现 in it), 快于预期 (on track, R > 1),
+    five categories: 提前实现 (achieved before the target year; 已实现 in it), 未实现 (missed: the
+    target year's outturn falls short), 快于预期 (on track, R > 1),
     基本符合预期 (on track, 0.95 ≤ R ≤ 1), 滞后 (every category behind: acceleration needed, limited
     progress, moving away)."""
     if verdict is Progress.ACHIEVED:
         return "提前实现" if before_target_year else "已实现"
+    if verdict is Progress.MISSED:
+        return "未实现"
     if verdict is Progress.ON_TRACK:
         return "快于预期" if ratio is not None and ratio > 1 else "基本符合预期"
     if verdict in (Progress.ACCELERATION_NEEDED, Progress.LIMITED_PROGRESS, Progress.MOVING_AWAY):

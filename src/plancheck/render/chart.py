@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..analysis.paths import Trajectory
 from ..arith.numbers import format_number
+from ..model.catalogue import observed_value
 from ..model.notation import qualified
 from .paths import pace_text, stated_text, values_text
 
@@ -182,7 +183,8 @@ def _draw(ax: Axes, t: Trajectory, labels: Labels, observed: Observed | None, *,
             fontsize=size,
         )
     if observed is None:  # the indicator's own outturns (observed:, or an outturn file's)
-        observed = Observed([(o.year, o.number) for o in ind.observed])
+        seen = ((o.year, observed_value(o, ind)) for o in ind.observed)  # in the row's unit
+        observed = Observed([(year, float(v)) for year, v in seen if v is not None])
     if observed.points:
         ax.plot(
             [y for y, _ in observed.points],

@@ -9,12 +9,13 @@ from typing import Any, Protocol
 from ..analysis.comparison import Cell, Comparison, Row, plan_label
 from ..arith.numbers import format_number
 from ..model.notation import RATE_UNIT_SYMBOLS, qualified
+from ..model.words import ZH, Words
 from .text import clean, json_text
 
 
 class CompareReporter(Protocol):
     def __call__(
-        self, cmp: Comparison, *, color: bool = False, width: int = 100, lang: str = "zh", wide: bool = False
+        self, cmp: Comparison, *, color: bool = False, width: int = 100, words: Words = ZH, wide: bool = False
     ) -> str: ...
 
 
@@ -40,7 +41,7 @@ def _target(cell: Cell) -> str:
     return f"{t.year}: {text}{'/yr' if t.per_year else ''}"
 
 
-def cell_lines(cell: Cell | None) -> list[str]:
+def cell_lines(cell: Cell | None, words: Words = ZH) -> list[str]:
     """What one plan says on one row: baseline, target, pace, and the printed unit where converted."""
     if cell is None:
         return []
@@ -48,7 +49,7 @@ def cell_lines(cell: Cell | None) -> list[str]:
     lines = [f"{b.year}: {cell.show(b.value)}"] if b else []
     lines += [x for x in (_target(cell), _pace(cell)) if x]
     if cell.factor not in (None, 1.0):
-        lines.append(f"(from {cell.indicator.unit})")
+        lines.append(f"(from {words.unit(cell.indicator.unit)})")
     return [clean(line) for line in lines]
 
 
@@ -63,13 +64,22 @@ def summary_sentence(s: dict[str, Any], labels: dict[str, str]) -> str:
     )
 
 
-def plan_labels(cmp: Comparison, lang: str) -> dict[str, str]:
-    """Short column labels: the region alone where regions differ, else region and period, else ids."""
+LABEL_CELLS = 24
+"""The widest plan label a column header takes (terminal cells); beyond it, headers are plan ids."""
+
+
+def plan_labels(cmp: Comparison, words: Words) -> dict[str, str]:
+    """Short column labels: the region alone where regions differ, else region and period; the plans'
+    ids where neither tells the plans apart or a label would be longer than ``LABEL_CELLS``."""
+    from rich.cells import cell_len
+
     for labels in (
-        {p.id: plan_label(p, lang).rsplit(" ", 1)[0] for p in cmp.plans},
-        {p.id: plan_label(p, lang) for p in cmp.plans},
+        {p.id: plan_label(p, words.lang).rsplit(" ", 1)[0] for p in cmp.plans},
+        {p.id: plan_label(p, words.lang) for p in cmp.plans},
     ):
         if len(set(labels.values())) == len(labels):
+            if max(cell_len(label) for label in labels.values()) > LABEL_CELLS:
+                break
             return {pid: clean(label) for pid, label in labels.items()}
     return {p.id: p.id for p in cmp.plans}
 
@@ -86,9 +96,9 @@ def leader_text(row: Row, labels: dict[str, str]) -> str:
     return f"{labels[row.leader]} ({'pace' if row.basis == 'pace' else 'target level'})"
 
 
-def row_name(row: Row, lang: str) -> str:
-    name = row.name_en if lang == "en" and row.name_en else row.name
-    return clean(name + (f" [{row.scope}]" if row.scope else ""))
+def row_name(row: Row, words: Words) -> str:
+    name = row.name_en if words.en and row.name_en else row.name
+    return clean(name + (f" [{words.place(row.scope)}]" if row.scope else ""))
 
 
 def _between_headers(cmp: Comparison) -> list[tuple[str, str, str]]:
@@ -106,21 +116,21 @@ def _between_text(row: Row, earlier: str, later: str) -> str:
     return ""
 
 
-def _apart_text(row: Row, cmp: Comparison, lang: str) -> str:
+def _apart_text(row: Row, cmp: Comparison, words: Words) -> str:
     names = []
     for other in cmp.rows:
         if other.key in row.apart and other.scope == row.scope:
-            names.append(row_name(other, lang))
+            names.append(row_name(other, words))
     return "≠ " + "; ".join(names) if names else ""
 
 
-def table(cmp: Comparison, *, color: bool = False, width: int = 100, lang: str = "zh", wide: bool = False) -> str:
+def table(cmp: Comparison, *, color: bool = False, width: int = 100, words: Words = ZH, wide: bool = False) -> str:
     """The plans side by side, as wide as the width allows (see console.Fitted), then the summary."""
     from rich.text import Text
 
     from .console import Column, Fitted, Prose, render_rich
 
-    labels = plan_labels(cmp, lang)
+    labels = plan_labels(cmp, words)
     betweens = _between_headers(cmp)
     columns = [Column("indicator", wrap=True, floor=12), Column("unit", key=None)]
     columns += [Column(labels[p.id], "right") for p in cmp.plans]
@@ -128,15 +138,15 @@ def table(cmp: Comparison, *, color: bool = False, width: int = 100, lang: str =
     columns.append(Column("more ambitious", wrap=True, floor=20))
     rows: list[list[str | Text]] = []
     for row in cmp.rows:
-        name = Text(row_name(row, lang))
-        apart = _apart_text(row, cmp, lang)
+        name = Text(row_name(row, words))
+        apart = _apart_text(row, cmp, words)
         if apart:
             name.append("\n" + apart, style="yellow")
-        cells = ["\n".join(cell_lines(row.cells.get(p.id))) for p in cmp.plans]
+        cells = ["\n".join(cell_lines(row.cells.get(p.id), words)) for p in cmp.plans]
         between = [_between_text(row, a, b) for a, b, _ in betweens]
         style = "bold" if row.leader not in (None, "tie") and row.comparable else "dim" if len(row.cells) < 2 else ""
         leader = Text(leader_text(row, labels), style=style)
-        line: list[str | Text] = [name, clean(row.unit), *cells, *between, leader]
+        line: list[str | Text] = [name, clean(words.unit(row.unit)), *cells, *between, leader]
         rows.append(line)
     s = cmp.summary
     lines = [summary_sentence(s, labels)]
@@ -162,12 +172,25 @@ def table(cmp: Comparison, *, color: bool = False, width: int = 100, lang: str =
     return render_rich(body, color=color, width=width)
 
 
-def as_json(cmp: Comparison, *, color: bool = False, width: int = 100, lang: str = "zh", wide: bool = False) -> str:
+def as_json(cmp: Comparison, *, color: bool = False, width: int = 100, words: Words = ZH, wide: bool = False) -> str:
     return json_text(cmp.as_dict())
 
 
-def as_csv(cmp: Comparison, *, color: bool = False, width: int = 100, lang: str = "zh", wide: bool = False) -> str:
-    """One line per row; UTF-8 with a BOM so that Excel opens the Chinese intact."""
+def _tidy(name: str) -> CompareReporter:
+    """A reporter writing compare's long table (render/tidy.py) in one of the tidy formats."""
+
+    def report(cmp: Comparison, *, color: bool = False, width: int = 100, words: Words = ZH, wide: bool = False) -> str:
+        from .tidy import WRITERS, comparison_table
+
+        return "".join(WRITERS[name](comparison_table(cmp)))
+
+    report.__doc__ = f"compare's long table as {name}: one line per plan on each compared row."
+    return report
+
+
+def wide_csv(cmp: Comparison, *, color: bool = False, width: int = 100, words: Words = ZH, wide: bool = False) -> str:
+    """csv-wide: one line per compared row, a group of columns per plan (as a spreadsheet shows it);
+    UTF-8 with a BOM so that Excel opens the Chinese intact."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     head = ["key", "scope", "indicator", "indicator_en", "unit"]
@@ -229,8 +252,8 @@ def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", "<br>")
 
 
-def markdown(cmp: Comparison, *, color: bool = False, width: int = 100, lang: str = "zh", wide: bool = False) -> str:
-    labels = plan_labels(cmp, lang)
+def markdown(cmp: Comparison, *, color: bool = False, width: int = 100, words: Words = ZH, wide: bool = False) -> str:
+    labels = plan_labels(cmp, words)
     betweens = _between_headers(cmp)
     head = [
         "indicator",
@@ -241,10 +264,10 @@ def markdown(cmp: Comparison, *, color: bool = False, width: int = 100, lang: st
     ]
     out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for row in cmp.rows:
-        name = row_name(row, lang)
-        apart = _apart_text(row, cmp, lang)
-        cells = [_md(name + ("\n" + apart if apart else "")), _md(clean(row.unit))]
-        cells += [_md("\n".join(cell_lines(row.cells.get(p.id)))) for p in cmp.plans]
+        name = row_name(row, words)
+        apart = _apart_text(row, cmp, words)
+        cells = [_md(name + ("\n" + apart if apart else "")), _md(clean(words.unit(row.unit)))]
+        cells += [_md("\n".join(cell_lines(row.cells.get(p.id), words))) for p in cmp.plans]
         cells += [_md(_between_text(row, a, b)) for a, b, _ in betweens]
         cells.append(_md(leader_text(row, labels)))
         out.append("| " + " | ".join(cells) + " |")
@@ -257,7 +280,10 @@ def markdown(cmp: Comparison, *, color: bool = False, width: int = 100, lang: st
 
 COMPARE_REPORTERS: dict[str, CompareReporter] = {
     "table": table,
+    "plain": _tidy("plain"),
     "json": as_json,
-    "csv": as_csv,
+    "csv": _tidy("csv"),
+    "csv-wide": wide_csv,
+    "jsonl": _tidy("jsonl"),
     "markdown": markdown,
 }

@@ -6,7 +6,7 @@ import io
 import os
 import re
 import shutil
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
@@ -42,13 +42,43 @@ def terminal_width() -> int:
     return shutil.get_terminal_size((100, 24)).columns
 
 
-def resolve_format(name: str, *, is_terminal: bool, to_file: bool, env: Mapping[str, str] = os.environ) -> str:
-    """``auto``: github under GitHub Actions, else table on a terminal and plain in a pipe or a file."""
+SUFFIX_FORMATS = {
+    ".csv": "csv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".sarif": "sarif",
+    ".md": "markdown",
+}
+"""The format ``auto`` picks for an output file by its suffix, where the command offers it."""
+
+
+def by_suffix(output: str | None, offered: Collection[str]) -> str | None:
+    """The format an output file's name asks for (``-o results.csv``), if the command offers it."""
+    if output is None:
+        return None
+    name = SUFFIX_FORMATS.get(os.path.splitext(output)[1].lower())
+    return name if name in offered else None
+
+
+def resolve_format(
+    name: str,
+    *,
+    is_terminal: bool,
+    to_file: str | None,
+    offered: Collection[str] = (),
+    env: Mapping[str, str] = os.environ,
+) -> str:
+    """``auto``: by the output file's suffix (``-o out.csv``), else github under GitHub Actions, else
+    table on a terminal and plain in a pipe or a file."""
     if name != "auto":
         return name
+    chosen = by_suffix(to_file, offered)
+    if chosen is not None:
+        return chosen
     if env.get("GITHUB_ACTIONS") == "true":
         return "github"
-    return "table" if is_terminal and not to_file else "plain"
+    return "table" if is_terminal and to_file is None else "plain"
 
 
 # --- Layouts that fit the width ---------------------------------------------------------------------

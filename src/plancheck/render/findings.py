@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from ..analysis.claims import ClaimResult
     from ..analysis.facts import IdentityValue
     from ..analysis.rates import GrowthResult
+    from .tidy import Table
 
 _RANK = {"info": 0, "warning": 1, "error": 2}
 
@@ -285,12 +286,43 @@ def sarif(report: Report, *, color: bool = False, width: int = 100) -> str:
     return json_text(doc)
 
 
+def tidy(report: Report) -> Table:
+    """verify: one row per figure checked; validate: one row per finding shown."""
+    from .tidy import findings_table, results_table
+
+    return results_table(report.results) if report.command == "verify" else findings_table(report.shown())
+
+
+def csv_stream(report: Report, *, color: bool = False, width: int = 100) -> Iterator[str]:
+    """A long table for pandas and Excel (render/tidy.py): verify's results, validate's findings."""
+    from .tidy import as_csv
+
+    return as_csv(tidy(report))
+
+
+def jsonl_stream(report: Report, *, color: bool = False, width: int = 100) -> Iterator[str]:
+    """The rows of ``csv_stream`` as JSON Lines."""
+    from .tidy import as_jsonl
+
+    return as_jsonl(tidy(report))
+
+
+def as_csv(report: Report, *, color: bool = False, width: int = 100) -> str:
+    return "".join(csv_stream(report))
+
+
+def as_jsonl(report: Report, *, color: bool = False, width: int = 100) -> str:
+    return "".join(jsonl_stream(report))
+
+
 REPORTERS: dict[str, Reporter] = {
     "table": table,
     "plain": plain,
     "json": as_json,
+    "csv": as_csv,
+    "jsonl": as_jsonl,
     "github": github,
     "sarif": sarif,
 }
-STREAMS: dict[str, Callable[..., Iterator[str]]] = {"json": json_stream}
+STREAMS: dict[str, Callable[..., Iterator[str]]] = {"json": json_stream, "csv": csv_stream, "jsonl": jsonl_stream}
 """Reporters that also write their report in pieces; the command line uses these where there is one."""

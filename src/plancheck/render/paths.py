@@ -8,6 +8,7 @@ from typing import Protocol
 from ..analysis.paths import Trajectory
 from ..arith.numbers import format_number
 from ..model.notation import RATE_UNIT_SYMBOLS
+from ..model.words import ZH, Words
 from .text import clean, json_text
 
 BLOCKS = "▁▂▃▄▅▆▇█"
@@ -16,7 +17,7 @@ ASCII_BLOCKS = "_.-~=+*#"  # the same eight steps, for an output that cannot hol
 
 class PathReporter(Protocol):
     def __call__(
-        self, paths: list[Trajectory], *, color: bool = False, width: int = 100, lang: str = "zh", ascii: bool = False
+        self, paths: list[Trajectory], *, color: bool = False, width: int = 100, words: Words = ZH, ascii: bool = False
     ) -> str: ...
 
 
@@ -43,10 +44,9 @@ def sparklines(t: Trajectory, *, ascii: bool = False) -> tuple[str, str | None]:
     return planned, None if t.stated is None else sparkline(t.stated, low, high, ascii=ascii)
 
 
-def name(t: Trajectory, lang: str) -> str:
+def name(t: Trajectory, words: Words) -> str:
     ind = t.indicator
-    text = ind.name_en if lang == "en" and ind.name_en else ind.name
-    return clean(text + (f" [{ind.scope}]" if ind.scope else ""))
+    return clean(words.name(ind) + (f" [{words.place(ind.scope)}]" if ind.scope else ""))
 
 
 def pace_text(t: Trajectory) -> str:
@@ -78,7 +78,7 @@ def values_text(t: Trajectory, values: list[float]) -> list[str]:
 
 
 def plain(
-    paths: list[Trajectory], *, color: bool = False, width: int = 100, lang: str = "zh", ascii: bool = False
+    paths: list[Trajectory], *, color: bool = False, width: int = 100, words: Words = ZH, ascii: bool = False
 ) -> str:
     """One line a path: plan, indicator, planned or stated, pace, sparkline, then year:value pairs."""
     lines = []
@@ -93,7 +93,7 @@ def plain(
 
 
 def table(
-    paths: list[Trajectory], *, color: bool = False, width: int = 100, lang: str = "zh", ascii: bool = False
+    paths: list[Trajectory], *, color: bool = False, width: int = 100, words: Words = ZH, ascii: bool = False
 ) -> str:
     """One table a plan: a row a path (and a row under it for a stated rate that disagrees), a column a year."""
     from rich import box
@@ -120,7 +120,13 @@ def table(
         for t in rows:
             spark, stated_spark = sparklines(t, ascii=ascii)
             shown = dict(zip(t.years, values_text(t, t.planned), strict=True))
-            tab.add_row(name(t, lang), clean(t.indicator.unit), pace_text(t), spark, *(shown.get(y, "") for y in years))
+            tab.add_row(
+                name(t, words),
+                clean(words.unit(t.indicator.unit)),
+                pace_text(t),
+                spark,
+                *(shown.get(y, "") for y in years),
+            )
             if t.stated is not None and stated_spark is not None:
                 shown = dict(zip(t.years, values_text(t, t.stated), strict=True))
                 tab.add_row(
@@ -139,7 +145,7 @@ def table(
 
 
 def as_json(
-    paths: list[Trajectory], *, color: bool = False, width: int = 100, lang: str = "zh", ascii: bool = False
+    paths: list[Trajectory], *, color: bool = False, width: int = 100, words: Words = ZH, ascii: bool = False
 ) -> str:
     return json_text({"paths": [t.as_dict() for t in paths]})
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from ..arith.numbers import format_number, format_range
 from ..model.notation import RATE_UNIT_SYMBOLS, qualified
 from ..model.status import PROGRESS_ORDER, Progress
+from ..model.words import ZH, Words
 from .text import clean, json_text
 
 if TYPE_CHECKING:
@@ -17,13 +18,12 @@ if TYPE_CHECKING:
 
 
 class ProgressReporter(Protocol):
-    def __call__(self, run: ProgressRun, *, color: bool = False, width: int = 100, lang: str = "zh") -> str: ...
+    def __call__(self, run: ProgressRun, *, color: bool = False, width: int = 100, words: Words = ZH) -> str: ...
 
 
-def _name(r: ProgressResult, lang: str) -> str:
+def _name(r: ProgressResult, words: Words) -> str:
     ind = r.indicator
-    name = ind.name_en if lang == "en" and ind.name_en else ind.name
-    return clean(name + (f" [{ind.scope}]" if ind.scope else ""))
+    return clean(words.name(ind) + (f" [{words.place(ind.scope)}]" if ind.scope else ""))
 
 
 def pace_text(r: ProgressResult, value: float) -> str:
@@ -31,6 +31,11 @@ def pace_text(r: ProgressResult, value: float) -> str:
     unit = r.unit or "percent"
     symbol = RATE_UNIT_SYMBOLS[unit] if unit != "absolute" else clean(r.indicator.unit)
     return f"{format_number(value, 3)}{symbol}/yr"
+
+
+def _seen(value: str, unit: str | None) -> str:
+    """An outturn as printed, with its own unit where it has one (29500万元 on a row in 亿元)."""
+    return clean(value + (unit or ""))
 
 
 def _target(r: ProgressResult) -> str:
@@ -51,14 +56,14 @@ def _target(r: ProgressResult) -> str:
     return text
 
 
-def message(r: ProgressResult, lang: str = "zh") -> str:
+def message(r: ProgressResult, words: Words = ZH) -> str:
     """One line on how the target stands, with the numbers behind the verdict."""
-    name = _name(r, lang)
+    name = _name(r, words)
     o = r.latest
     if r.years:
         met = [str(y.year) for y in r.years if y.met]
-        broken = [f"{y.year} ({clean(y.value)})" for y in r.years if y.met is False]
-        unsure = [f"{y.year} ({clean(y.value)})" for y in r.years if y.met is None]
+        broken = [f"{y.year} ({_seen(y.value, y.unit)})" for y in r.years if y.met is False]
+        unsure = [f"{y.year} ({_seen(y.value, y.unit)})" for y in r.years if y.met is None]
         parts = [f"{name}: {clean(_target(r))} every year"]
         if met:
             parts.append("met in " + ", ".join(met))
@@ -71,16 +76,16 @@ def message(r: ProgressResult, lang: str = "zh") -> str:
             text += f" (it depends on rounding: {' or '.join(p.label for p in r.possible)})"
         return text
     if r.verdict is Progress.UNASSESSED:
-        seen = f" ({o.year}: {clean(o.value)})" if o is not None else ""
+        seen = f" ({o.year}: {_seen(o.value, o.unit)})" if o is not None else ""
         return f"{name}{seen}: {r.reason.value if r.reason else 'not assessed'}"
     assert o is not None
-    head = f"{name}: {clean(o.value)} ({o.year})"
+    head = f"{name}: {_seen(o.value, o.unit)} ({o.year})"
     goal = f"{clean(_target(r))} ({r.target_year})"
     if r.observed is None or r.ratio is None:  # achieved, from a base-year outturn or by standing still
         text = f"{head} reaches {goal}: {r.verdict.label} ({r.zh})"
     else:
         text = (
-            f"{name}: {clean(r.base or '')} ({r.base_year}) → {clean(o.value)} ({o.year}) is "
+            f"{name}: {_seen(r.base or '', r.base_unit)} ({r.base_year}) → {_seen(o.value, o.unit)} ({o.year}) is "
             f"{pace_text(r, r.observed[0])}; {goal} needs {pace_text(r, r.required[0] if r.required else 0.0)}"
             f"; R = {format_number(r.ratio[0], 2)}: {r.verdict.label} ({r.zh})"
         )
@@ -88,7 +93,7 @@ def message(r: ProgressResult, lang: str = "zh") -> str:
             text += f"; now needs {pace_text(r, r.needed[0])} to {r.target_year}"
     if r.depends_on_rounding:
         rng = ""
-        if r.ratio is not None:
+        if r.ratio is not None and not r.settled:  # a settled target depends on O against T, not on R
             low, high = format_range(r.ratio[1], r.ratio[2], 3)
             rng = f"R is {low} to {high} within rounding, so "
         text += f" ({rng}it depends on rounding: {' or '.join(p.label for p in r.possible)})"
@@ -97,12 +102,14 @@ def message(r: ProgressResult, lang: str = "zh") -> str:
     return text
 
 
-def plain(run: ProgressRun, *, color: bool = False, width: int = 100, lang: str = "zh") -> str:
+def plain(run: ProgressRun, *, color: bool = False, width: int = 100, words: Words = ZH) -> str:
     """``file:line:col: verdict [plan/indicator] message``, one target a line, at its latest outturn."""
     out = []
     for r in run.results:
         p = r.place
-        out.append(f"{p.file}:{p.line}:{p.column}: {r.verdict.value} [{r.plan.id}/{r.indicator.id}] {message(r, lang)}")
+        out.append(
+            f"{p.file}:{p.line}:{p.column}: {r.verdict.value} [{r.plan.id}/{r.indicator.id}] {message(r, words)}"
+        )
     return "".join(line + "\n" for line in out)
 
 
@@ -119,7 +126,7 @@ def _summary_line(run: ProgressRun) -> str:
     )
 
 
-def cells(r: ProgressResult, lang: str, short: bool = False) -> list[str]:
+def cells(r: ProgressResult, words: Words, short: bool = False) -> list[str]:
     """The cells of a row; ``short``: paces without their "/yr" (the table's headers say "a year")."""
 
     def pace(x: float) -> str:
@@ -132,9 +139,9 @@ def cells(r: ProgressResult, lang: str, short: bool = False) -> list[str]:
     if short and r.indicator.target is None and r.indicator.total is not None:
         target = format_number(r.target or 0.0, 3)  # the implied level; the message gives the change
     return [
-        _name(r, lang),
-        f"{clean(r.base)}{sep}({r.base_year})" if r.base is not None else "",
-        f"{clean(o.value)}{sep}({o.year})" if o is not None else "",
+        _name(r, words),
+        f"{_seen(r.base, r.base_unit)}{sep}({r.base_year})" if r.base is not None else "",
+        f"{_seen(o.value, o.unit)}{sep}({o.year})" if o is not None else "",
         f"{target}{sep}({r.target_year})" if target else "",
         pace(r.observed[0]) if r.observed else "",
         pace(r.required[0]) if r.required else "",
@@ -152,11 +159,12 @@ LEGEND = (
     "latest outturn. "
     "R: observed annual pace since the base ÷ the pace the target needs (compound % for levels, "
     "percentage points for shares). On track R ≥ 0.95; acceleration needed 0.60 ≤ R < 0.95; limited "
-    "progress 0 ≤ R < 0.60; moving away R < 0. * depends on rounding (see --format plain)."
+    "progress 0 ≤ R < 0.60; moving away R < 0. An outturn of the target year settles the target: achieved "
+    "or missed. * depends on rounding (see --format plain)."
 )
 
 
-def table(run: ProgressRun, *, color: bool = False, width: int = 100, lang: str = "zh") -> str:
+def table(run: ProgressRun, *, color: bool = False, width: int = 100, words: Words = ZH) -> str:
     from rich import box
     from rich.table import Table
 
@@ -178,17 +186,17 @@ def table(run: ProgressRun, *, color: bool = False, width: int = 100, lang: str 
             else:
                 t.add_column(head, no_wrap=True, justify="left" if i < 4 else "right")
         for r in rows:
-            t.add_row(*cells(r, lang, short=True))
+            t.add_row(*cells(r, words, short=True))
         parts.append(t)
         for r in rows:
             if r.reason is not None or r.years or r.depends_on_rounding:
-                parts.append(f"  {message(r, lang)}")
+                parts.append(f"  {message(r, words)}")
     parts.append(_summary_line(run))
     parts.append(LEGEND)
     return render_rich(parts, color=color, width=width)
 
 
-def as_json(run: ProgressRun, *, color: bool = False, width: int = 100, lang: str = "zh") -> str:
+def as_json(run: ProgressRun, *, color: bool = False, width: int = 100, words: Words = ZH) -> str:
     return json_text(run.as_dict())
 
 
@@ -222,7 +230,7 @@ CSV_HEAD = [
 ]
 
 
-def as_csv(run: ProgressRun, *, color: bool = False, width: int = 100, lang: str = "zh") -> str:
+def as_csv(run: ProgressRun, *, color: bool = False, width: int = 100, words: Words = ZH) -> str:
     """One line per target; UTF-8 with a BOM so that Excel opens the Chinese intact."""
 
     def num(x: float | None) -> str:
@@ -273,10 +281,10 @@ def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", "<br>")
 
 
-def markdown(run: ProgressRun, *, color: bool = False, width: int = 100, lang: str = "zh") -> str:
+def markdown(run: ProgressRun, *, color: bool = False, width: int = 100, words: Words = ZH) -> str:
     out = ["| plan | " + " | ".join(HEAD) + " |", "|" + "---|" * (len(HEAD) + 1)]
     for r in run.results:
-        out.append("| " + " | ".join(_md(c) for c in [r.plan.id, *cells(r, lang)]) + " |")
+        out.append("| " + " | ".join(_md(c) for c in [r.plan.id, *cells(r, words)]) + " |")
     out += ["", _summary_line(run), "", LEGEND]
     return "\n".join(out) + "\n"
 

@@ -23,6 +23,7 @@ from ..model import forms
 from ..model.findings import Finding
 from ..model.plan import Plan
 from ..model.status import Status
+from ..model.words import ZH, Words
 from ..version import __version__
 from .comparison import cell_lines, leader_text, plan_labels, row_name
 from .paths import pace_text, stated_text, values_text
@@ -96,11 +97,11 @@ class ReportInput:
     comparison: Comparison | None = None
     chart: Callable[[Sequence[Trajectory]], str] | None = None  # SVG text of a chart, or None without matplotlib
     chart_note: str | None = None  # why there are no charts
-    lang: str = "zh"
+    words: Words = ZH  # the language of names, units and places
     progress: ProgressRun | None = None  # each target with outturns against them
 
 
-def _progress(run: ProgressRun | None, plan: Plan, lang: str) -> str:
+def _progress(run: ProgressRun | None, plan: Plan, words: Words) -> str:
     """Each target of the plan with outturns: observed pace against the pace it needs, R, verdict."""
     from .progress import HEAD, LEGEND, cells
 
@@ -109,7 +110,7 @@ def _progress(run: ProgressRun | None, plan: Plan, lang: str) -> str:
         return ""
     rows = []
     for r in results:
-        row = cells(r, lang)
+        row = cells(r, words)
         if r.reason is not None:  # unassessed: say why
             row[7] = f"{row[7]}: {r.reason.value}"
         rows.append([esc(c) for c in row])
@@ -140,21 +141,18 @@ def _table(
     return "".join(out)
 
 
-def _name(name: str, en: str | None, lang: str) -> str:
-    return en if lang == "en" and en else name
-
-
-def _indicators(plan: Plan, lang: str) -> str:
+def _indicators(plan: Plan, words: Words) -> str:
     rows = []
     for ind in plan.indicators:
-        name = _name(ind.name, ind.name_en, lang) + (f" [{ind.scope}]" if ind.scope else "")
+        name = words.name(ind) + (f" [{words.place(ind.scope)}]" if ind.scope else "")
+        unit = words.unit(ind.unit)
         rows.append(
             [
                 esc(name),
-                esc(ind.unit),
+                esc(words.unit(ind.unit)),
                 esc(forms.baseline(ind.baseline)),
                 esc(forms.aim(ind)),
-                esc(" ".join(x for x in (forms.stated(ind.growth, ind.unit), forms.stated(ind.total, ind.unit)) if x)),
+                esc(" ".join(x for x in (forms.stated(ind.growth, unit), forms.stated(ind.total, unit)) if x)),
                 esc(forms.source_lines(ind)),
             ]
         )
@@ -173,12 +171,12 @@ def _numbers(r: GrowthResult) -> str:
     return "; ".join(parts)
 
 
-def _verify(run: VerifyRun, plan: Plan, lang: str) -> str:
+def _verify(run: VerifyRun, plan: Plan, words: Words) -> str:
     results = [r for r in run.results if r.plan is plan]
     shown = verify_shown(results)
     rows, classes = [], []
     for r in shown:
-        cells = verify_cells(r, lang)
+        cells = verify_cells(r, words)
         numbers = _numbers(r) if r.status is Status.INCONSISTENT else ""
         cls = _STATUS_CLASS.get(r.status, "")
         verdict = f'<span class="{cls}">{esc(cells[-1])}</span>' if cls else esc(cells[-1])
@@ -206,21 +204,21 @@ def _findings(findings: Sequence[Finding]) -> str:
     return '<ul class="findings">' + "".join(items) + "</ul>"
 
 
-def _paths(paths: Sequence[Trajectory], lang: str) -> str:
+def _paths(paths: Sequence[Trajectory], words: Words) -> str:
     if not paths:
         return ""
     years = list(range(min(t.years[0] for t in paths), max(t.years[-1] for t in paths) + 1))
     rows, classes = [], []
     for t in paths:
         shown = dict(zip(t.years, values_text(t, t.planned), strict=True))
-        name = _name(t.indicator.name, t.indicator.name_en, lang)
+        name = words.name(t.indicator)
         rows.append([esc(name), esc(pace_text(t)), *(esc(shown.get(y, "")) for y in years)])
         classes.append("")
         if t.stated is not None:
             shown = dict(zip(t.years, values_text(t, t.stated), strict=True))
             rows.append(["✗ the stated rate's path", esc(stated_text(t)), *(esc(shown.get(y, "")) for y in years)])
             classes.append("stated")
-        seen = {o.year: o.value for o in t.indicator.observed if o.qualifier is None}
+        seen = {o.year: o.value + (o.unit or "") for o in t.indicator.observed if o.qualifier is None}
         if any(y in seen for y in years):
             rows.append(["observed", "", *(esc(seen.get(y, "")) for y in years)])
             classes.append("observed")
@@ -246,13 +244,13 @@ def _charts(data: ReportInput, paths: Sequence[Trajectory]) -> str:
     return '<div class="charts">' + "".join(figures) + "</div>"
 
 
-def _comparison(cmp: Comparison, lang: str) -> str:
-    labels = plan_labels(cmp, lang)
+def _comparison(cmp: Comparison, words: Words) -> str:
+    labels = plan_labels(cmp, words)
     head = ["indicator", "unit", *(labels[p.id] for p in cmp.plans), "more ambitious"]
     rows = []
     for row in cmp.rows:
-        cells = [esc(row_name(row, lang)), esc(row.unit)]
-        cells += ["<br>".join(esc(x) for x in cell_lines(row.cells.get(p.id))) for p in cmp.plans]
+        cells = [esc(row_name(row, words)), esc(row.unit)]
+        cells += ["<br>".join(esc(x) for x in cell_lines(row.cells.get(p.id), words)) for p in cmp.plans]
         cells.append(esc(leader_text(row, labels)))
         rows.append(cells)
     return _table(head, rows)
@@ -276,12 +274,12 @@ def _headline(run: VerifyRun) -> str:
 
 def render(data: ReportInput) -> str:
     """The whole HTML document."""
-    run, lang = data.run, data.lang
+    run, words = data.run, data.words
     plans = run.plans
     title = "plancheck report"
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="zh-Hans"><head><meta charset="utf-8">',
+        f'<html lang="{"en" if words.en else "zh-Hans"}"><head><meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{esc(title)}</title><style>{CSS}</style></head><body>",
@@ -304,20 +302,24 @@ def render(data: ReportInput) -> str:
             f"{plan.period.first}–{plan.period.last} · {esc(plan.issuer or 'issuer not given')} · "
             f"source {esc(plan.source or 'not given')}</p>",
             "<h3>Indicators</h3>",
-            _indicators(plan, lang),
+            _indicators(plan, words),
             "<h3>Verify: stated rates against baseline and target</h3>",
-            _verify(run, plan, lang),
+            _verify(run, plan, words),
             "<h3>Findings (errors and warnings)</h3>",
             _findings(findings),
-            _progress(data.progress, plan, lang),
+            _progress(data.progress, plan, words),
             "<h3>Year-by-year paths</h3>" if paths else "",
-            _paths(paths, lang),
+            _paths(paths, words),
             "<h3>Charts</h3>" if paths else "",
             _charts(data, paths),
             "</section>",
         ]
     if data.comparison is not None:
-        parts += ['<section id="compare"><h2>Plans side by side</h2>', _comparison(data.comparison, lang), "</section>"]
+        parts += [
+            '<section id="compare"><h2>Plans side by side</h2>',
+            _comparison(data.comparison, words),
+            "</section>",
+        ]
     parts += [
         "</main><footer>",
         f"Made by plancheck {esc(__version__)}. Rates a year: compound % for levels, percentage points for shares; "

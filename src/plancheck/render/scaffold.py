@@ -39,6 +39,24 @@ plans:
         target: {year: 2025, value: 32, line: 14}
 """
 
+OUTTURNS = """\
+# yaml-language-server: $schema=../schema/outturns.schema.json
+# Outturns: the values the plans' indicators were measured at, kept apart from the plans (one file a
+# publication: a statistical bulletin, a mid-term review). Each entry names a plan (its id or an
+# alias) and one of its indicators; each value keeps the line of the document (source:) it is
+# printed on. `plancheck progress` compares them with the targets: replace the example with a
+# bulletin's own figures. `plancheck schema --outturns` describes the fields.
+title: 示例县2023年国民经济和社会发展统计公报
+issuer: 示例县统计局
+published: 2024-03-15
+source: example-bulletin-2023.txt
+outturns:
+  - plan: example-2021-2025
+    indicator: rd-intensity
+    observed:
+      - {year: 2023, value: "2.80", line: 21}   # (2.80 − 2.5) / 3 = 0.1 pp a year, the pace the target needs
+"""
+
 CATALOGUE = """\
 # yaml-language-server: $schema=schema/catalogue.schema.json
 # This repository's own catalogue entries, besides the bundled ones (`plancheck schema --catalogue`
@@ -55,7 +73,7 @@ catalogue:
 CONFIG = """\
 # plancheck's settings for this repository (see the README of plancheck, "Configuration").
 # Flags on the command line override them; `plancheck config` shows what is in effect.
-data = ["plans"]
+data = ["plans", "outturns"]
 catalogue = ["catalogue.yaml"]
 # select = ["ALL"]                        # rules to report, by id or prefix (claim = claim-*)
 ignore = []                               # rules never to report
@@ -85,8 +103,8 @@ jobs:
 """
 
 PRE_COMMIT = """\
-# `pre-commit install`, then every commit that changes a plan file checks it. plancheck must be
-# installed where git runs (pip install …); the hook runs it as it is.
+# `pre-commit install`, then every commit that changes a plan or outturn file checks it. plancheck
+# must be installed where git runs (pip install …); the hook runs it as it is.
 repos:
   - repo: local
     hooks:
@@ -94,7 +112,7 @@ repos:
         name: plancheck verify
         entry: plancheck verify
         language: system
-        files: ^plans/.*\\.ya?ml$
+        files: ^(plans|outturns)/.*\\.ya?ml$
         require_serial: true
 """
 
@@ -104,11 +122,14 @@ README = """\
 Government development plans as data, checked by plancheck.
 
 - `plans/`: one YAML file per plan (start from `plans/example.yaml`).
+- `outturns/`: the values the plans' indicators were measured at, one file per publication (a
+  statistical bulletin: start from `outturns/example-bulletin-2023.yaml`).
 - `catalogue.yaml`: this repository's indicator catalogue entries.
 - `plancheck.toml`: the settings (`plancheck config` shows them).
 
 Check everything: `plancheck verify`. One plan: `plancheck verify example`. Two side by side:
-`plancheck compare example other`. Every push is checked by `.github/workflows/plans.yml`, and
+`plancheck compare example other`. How the targets stand against the outturns:
+`plancheck progress`. Every push is checked by `.github/workflows/plans.yml`, and
 every commit by the pre-commit hook in `.pre-commit-config.yaml` (`pre-commit install`).
 """
 
@@ -116,9 +137,11 @@ every commit by the pre-commit hook in `.pre-commit-config.yaml` (`pre-commit in
 def files() -> dict[str, str]:
     """Each file of a new data repository, by its path in it."""
     from ..model.catalogue import Catalogue
+    from ..model.plan import OutturnFile
 
     return {
         "plans/example.yaml": PLAN,
+        "outturns/example-bulletin-2023.yaml": OUTTURNS,
         "catalogue.yaml": CATALOGUE,
         "plancheck.toml": CONFIG,
         ".github/workflows/plans.yml": WORKFLOW,
@@ -126,4 +149,5 @@ def files() -> dict[str, str]:
         "README.md": README,
         "schema/plancheck.schema.json": json_text(json_schema()),
         "schema/catalogue.schema.json": json_text(json_schema(Catalogue)),
+        "schema/outturns.schema.json": json_text(json_schema(OutturnFile)),
     }

@@ -44,6 +44,11 @@ def _dumps(value: object) -> str:
     return _RAW_IN_JSON.sub(_json_escape, json.dumps(value, ensure_ascii=False, indent=2))
 
 
+def json_line(value: object) -> str:
+    """``value`` as one line of JSON (JSON Lines), escaped as ``json_text`` escapes."""
+    return _RAW_IN_JSON.sub(_json_escape, json.dumps(value, ensure_ascii=False)) + "\n"
+
+
 def json_text(value: object) -> str:
     """JSON of ``value`` (UTF-8, indented), with every control and bidi character as a \\u escape:
     the data stay exact for a program, and nothing in them can act on a terminal that shows the file."""

@@ -12,6 +12,7 @@ from ..model import forms
 from ..model.notation import RATE_UNIT_SYMBOLS, qualified
 from ..model.plan import Change, ClaimValue, Plan
 from ..model.status import Status, Unchecked
+from ..model.words import ZH, Words
 from .text import clean
 
 if TYPE_CHECKING:
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from ..analysis.claims import ClaimResult
+    from ..analysis.facts import IdentityValue
     from ..analysis.rates import GrowthResult
     from ..api import VerifyRun
     from ..model.settings import Settings
@@ -92,20 +94,24 @@ def show_dict(plan: Plan) -> dict[str, Any]:
     return plan.model_dump(mode="json", exclude_none=True)
 
 
-def show_table(plan: Plan, lang: str = "zh") -> list[RenderableType]:
+def show_table(plan: Plan, words: Words = ZH) -> list[RenderableType]:
+    """The plan's head, its indicators and its claims, in the language of ``words``."""
     from rich.text import Text
 
     from .console import Column, Fitted, Prose, Row, Section
 
     head = Text()
-    head.append(f"{clean(plan.title.zh)}\n", style="bold")
-    if plan.title.en:
-        head.append(f"{clean(plan.title.en)}\n")
+    titles = [plan.title.en, plan.title.zh] if words.en and plan.title.en else [plan.title.zh, plan.title.en]
+    head.append(f"{clean(titles[0] or '')}\n", style="bold")
+    if titles[1]:
+        head.append(f"{clean(titles[1])}\n")
+    region = plan.region.en if words.en else f"{plan.region.zh} {plan.region.en}"
+    parent = f", in {words.place(plan.region.parent)}" if plan.region.parent else ""
+    issuer = words.place(plan.issuer) if plan.issuer else "issuer not given"
     head.append(
         clean(
-            f"{plan.id} · {plan.region.zh} {plan.region.en} ({plan.region.level}"
-            f"{', in ' + plan.region.parent if plan.region.parent else ''}) · "
-            f"{plan.period.first}–{plan.period.last} · {plan.issuer or 'issuer not given'}"
+            f"{plan.id} · {region} ({plan.region.level}{parent}) · "
+            f"{plan.period.first}–{plan.period.last} · {issuer}"
             f"{' · issued ' + plan.issued.isoformat() if plan.issued else ''} · source {plan.source or 'not given'}"
         )
     )
@@ -125,20 +131,21 @@ def show_table(plan: Plan, lang: str = "zh") -> list[RenderableType]:
     for ind in plan.indicators:
         if ind.group and ind.group != group:
             group = ind.group
-            rows.append(Section(clean(group)))
-        name = ind.name_en if lang == "en" and ind.name_en else ind.name
+            rows.append(Section(clean(words.place(group))))
+        name = words.name(ind)
         if ind.scope:
-            name += f" [{ind.scope}]"
+            name += f" [{words.place(ind.scope)}]"
         if ind.aspirational:
-            name += " (力争)"
-        stated = " ".join(x for x in (forms.stated(ind.growth, ind.unit), forms.stated(ind.total, ind.unit)) if x)
-        cells = [name, ind.unit, forms.baseline(ind.baseline), forms.aim(ind), stated, forms.source_lines(ind)]
+            name += f" ({words.word('力争')})"
+        unit = words.unit(ind.unit)
+        stated = " ".join(x for x in (forms.stated(ind.growth, unit), forms.stated(ind.total, unit)) if x)
+        cells = [name, unit, forms.baseline(ind.baseline), forms.aim(ind), stated, forms.source_lines(ind)]
         if not plain_rows:
             cells.insert(1, forms.shape(ind))
         rows.append(_row(*cells))
     n_ind, n_tgt = plan_counts(plan)
     foot = Prose(
-        f"{n_ind} indicators, {n_tgt} with a target value. "
+        f"{n_ind} indicator{'' if n_ind == 1 else 's'}, {n_tgt} with a target value. "
         "≥ at least · > more than · ≤ at most · ≈ about · + increment · Σ cumulative"
     )
     out: list[RenderableType] = [Prose(head), Fitted(columns, rows), foot]
@@ -152,10 +159,10 @@ def show_table(plan: Plan, lang: str = "zh") -> list[RenderableType]:
         ]
         claim_rows: list[Row] = []
         for claim in plan.claims:
-            changes = "; ".join(_change(ch) for ch in claim.changes) or "—"
+            changes = "; ".join(words.change(ch, _change(ch), claim.unit) for ch in claim.changes) or "—"
             claim_rows.append(
                 _row(
-                    f"{claim.subject} ({claim.unit})",
+                    f"{words.subject(claim)} ({words.unit(claim.unit)})",
                     _end(claim.start),
                     _end(claim.end),
                     changes,
@@ -164,7 +171,10 @@ def show_table(plan: Plan, lang: str = "zh") -> list[RenderableType]:
             )
         out += [
             Fitted(claim_columns, claim_rows, title="claims in the prose"),
-            Prose(f"{len(plan.claims)} claims; `?`: a value the plan does not print (verify shows it)."),
+            Prose(
+                f"{len(plan.claims)} claim{'' if len(plan.claims) == 1 else 's'}; "
+                "`?`: a value the plan does not print (verify shows it)."
+            ),
         ]
     return out
 
@@ -231,28 +241,29 @@ def verify_shown(results: list[GrowthResult]) -> list[GrowthResult]:
     return [r for r in results if r.point is not None or r.stated is not None or r.reason in _SHAPE_REASONS]
 
 
-def verify_cells(r: GrowthResult, lang: str = "zh") -> tuple[str, str, str, str, str, str, str]:
+def verify_cells(r: GrowthResult, words: Words = ZH) -> tuple[str, str, str, str, str, str, str]:
     """One row of a verify table: indicator, baseline → target, years, stated, computed, range, verdict."""
     ind = r.indicator
-    name = ind.name_en if lang == "en" and ind.name_en else ind.name
+    name = words.name(ind)
+    unit = words.unit(ind.unit)
     b, tg, s = r.baseline, r.target, r.stated
     target = forms.aim(ind).split(": ", 1)[-1] if tg else forms.aim(ind)
     base = forms.baseline(b).split(": ", 1)[-1] if b else ""
     span = f"{base} → {target}" if b else target
     years = f"{b.year}–{tg.year}" if b and tg else (str(tg.year) if tg else "")
     suffix = " total" if r.kind == "total" and tg is not None else ""
-    stated = forms.stated(s, ind.unit).removesuffix("/yr") if s is not None else ""  # a year: see below
+    stated = forms.stated(s, unit).removesuffix("/yr") if s is not None else ""  # a year: see below
     digits = max(decimals(s.value) + 1, 2) if s else 2
     computed = rng = ""
     if r.point is not None and r.unit is not None and r.low is not None and r.high is not None:
-        symbol = ind.unit if r.unit == "absolute" else RATE_UNIT_SYMBOLS[r.unit]
+        symbol = (" " + unit if words.en else unit) if r.unit == "absolute" else RATE_UNIT_SYMBOLS[r.unit]
         computed = format_number(r.point, digits) + symbol + suffix
         rng = _compact_range(r.low, r.high, digits)
     verdict = _VERDICT_TEXT.get(r.status) or _REASON_TEXT.get(r.reason, f"– {r.reason}")
     return name, span, years, stated, computed, rng, verdict
 
 
-def verify_tables(run: VerifyRun, lang: str = "zh") -> list[RenderableType]:
+def verify_tables(run: VerifyRun, words: Words = ZH) -> list[RenderableType]:
     """One table per plan: every indicator with a stated rate or an implied pace, then its coverage."""
     from rich.text import Text
 
@@ -271,11 +282,12 @@ def verify_tables(run: VerifyRun, lang: str = "zh") -> list[RenderableType]:
     for plan in run.plans:
         results = [r for r in run.results if r.plan is plan]
         shown = verify_shown(results)
-        out.append(Prose(clean(f"{plan.id} · {plan.title.zh} · {plan.period.first}–{plan.period.last}"), "bold"))
+        title = plan.title.en if words.en and plan.title.en else plan.title.zh
+        out.append(Prose(clean(f"{plan.id} · {title} · {plan.period.first}–{plan.period.last}"), "bold"))
         if shown:
             rows: list[Row] = []
             for r in shown:
-                cells = verify_cells(r, lang)
+                cells = verify_cells(r, words)
                 rows.append(_row(*cells[:-1], Text(cells[-1], style=_STYLE[r.status])))
             out.append(Fitted(columns, rows, head=(6,)))
         counts = Counter(r.status for r in results)
@@ -292,7 +304,7 @@ def verify_tables(run: VerifyRun, lang: str = "zh") -> list[RenderableType]:
             out.append(Text(""))
         claims = [c for c in run.claims if c.plan is plan]
         if claims:
-            out.append(claims_table(claims))
+            out.append(claims_table(claims, words))
         implied = [v for v in run.identities if v.plan is plan]
         if implied:
             out.append(Prose("implied quantities", "bold"))
@@ -300,8 +312,8 @@ def verify_tables(run: VerifyRun, lang: str = "zh") -> list[RenderableType]:
                 out.append(
                     Prose(
                         clean(
-                            f"  {v.identity.quantity} ({v.identity.quantity_en}) {v.year}: "
-                            f"{format_number(v.point, 1)}{v.identity.unit} = {v.numerator.key} "
+                            f"  {_quantity(v, words)} {v.year}: "
+                            f"{words.amount(format_number(v.point, 1), v.identity.unit)} = {v.numerator.key} "
                             f"{format_number(v.numerator.point, 4)} ÷ {v.denominator.key} "
                             f"{format_number(v.denominator.point, 4)}{'%' if v.identity.scale == 100 else ''}"
                         ),
@@ -319,14 +331,21 @@ def verify_tables(run: VerifyRun, lang: str = "zh") -> list[RenderableType]:
     return out
 
 
-def claims_table(results: list[ClaimResult]) -> Fitted:
+def _quantity(v: IdentityValue, words: Words) -> str:
+    ident = v.identity
+    if words.en and ident.quantity_en:
+        return ident.quantity_en
+    return f"{ident.quantity} ({ident.quantity_en})" if ident.quantity_en else ident.quantity
+
+
+def claims_table(results: list[ClaimResult], words: Words = ZH) -> Fitted:
     """The plan's prose claims: each check, implied value or pace, in a sentence, with its verdict."""
     from rich.text import Text
 
     from ..analysis.claims import describe
     from .console import Column, Fitted, Row
 
-    rows: list[Row] = [_row(describe(r), Text(_VERDICT_TEXT[r.status], style=_STYLE[r.status])) for r in results]
+    rows: list[Row] = [_row(describe(r, words), Text(_VERDICT_TEXT[r.status], style=_STYLE[r.status])) for r in results]
     return Fitted(
         [Column("claim", wrap=True, floor=30), Column("verdict", key=None)], rows, title="claims in the prose"
     )
