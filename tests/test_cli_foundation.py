@@ -231,6 +231,12 @@ def test_show_lists_the_claims(run):
     assert row.split() == ["R&D经费支出占GDP比重", "(%)", "2015:", "?", "2020:", "3.34", "提升0.62个百分点", "31"]
 
 
+def test_help_lists_every_command_once_in_the_order_given():
+    from plancheck.cli import COMMANDS, app
+
+    assert [c.name for c in app.registered_commands] == COMMANDS
+
+
 def test_every_reporter_is_a_format_choice_and_back():
     from plancheck.cli import CompareFormat, OutputFormat, ViewFormat
     from plancheck.render.comparison import COMPARE_REPORTERS

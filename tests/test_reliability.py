@@ -426,7 +426,7 @@ def test_sigterm_while_writing_leaves_no_temporary_file(tmp_path):
         f"""
         import os, signal
         import plancheck.render.output as output
-        from plancheck.cli import _stop_on_sigterm
+        from plancheck.cli.common import _stop_on_sigterm
         _stop_on_sigterm()
         real = os.fsync
         def fsync(fd):

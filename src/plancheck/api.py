@@ -48,20 +48,26 @@ PathLike = str | os.PathLike[str]
 
 
 def load(
-    paths: PathLike | Sequence[PathLike] | None = None, *, stdin: Stdin | None = None, cache: Cache | None = None
+    paths: PathLike | Sequence[PathLike] | None = None,
+    *,
+    stdin: Stdin | None = None,
+    cache: Cache | None = None,
+    jobs: int | None = None,
 ) -> Dataset:
     """Read and validate plan files (a file, a directory of *.yaml, or several); by default
     ``$PLANCHECK_DATA``, else the bundled data. Problems in the files are findings, not exceptions;
     a path that cannot be used at all raises ``DataPathError``. ``stdin``: a file's content given
     directly, standing in for the file of its name (an editor's unsaved buffer). ``cache``: take each
-    file read before with the same name and bytes from it (``open_cache()``; none by default)."""
+    file read before with the same name and bytes from it (``open_cache()``; none by default).
+    ``jobs``: processes to read the files with (default: several for many files on several cores,
+    ``$PLANCHECK_JOBS`` where set); the data set is the same whatever the number."""
     if paths is None:
         given: list[Path] = []
     elif isinstance(paths, (str, os.PathLike)):
         given = [Path(paths)]
     else:
         given = [Path(p) for p in paths]
-    data = read(given or None, stdin, cache)
+    data = read(given or None, stdin, cache, jobs=jobs)
     ctx = Context(data.plans, data.catalogue)
     for check in DATA_CHECKS:
         data.findings.extend(check(ctx))

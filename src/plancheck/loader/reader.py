@@ -64,12 +64,20 @@ class Stdin:
     raw: bytes
 
 
-def read(paths: list[Path] | None = None, stdin: Stdin | None = None, cache: Cache | None = None) -> Dataset:
+def read(
+    paths: list[Path] | None = None,
+    stdin: Stdin | None = None,
+    cache: Cache | None = None,
+    *,
+    jobs: int | None = None,
+) -> Dataset:
     """Read and validate every plan file under ``paths`` (default: PLANCHECK_DATA or the bundled data).
 
     A file named in ``paths`` that cannot be read raises ``DataPathError``; one found in a directory
     is reported as an ``unreadable-file`` finding, and the other files are still read. ``cache``:
     where a file read before with the same name and bytes is taken from instead (loader/cache.py).
+    ``jobs``: processes to read the files not in the cache with (``jobs_for`` by default: one
+    process, unless there are many files to read and several cores); the result is the same.
     """
     given = paths if paths else ([] if stdin else default_paths())
     collected = collect_files(given) if given else Collected()
@@ -83,6 +91,7 @@ def read(paths: list[Path] | None = None, stdin: Stdin | None = None, cache: Cac
         glossary=dict(bundled.glossary),
     )
     data.findings += collected.problems
+    files: list[tuple[str, bytes]] = []
     for path in collected.files:
         name = display_name(path)
         if stdin is not None and os.path.realpath(path) == stand_in:
@@ -95,10 +104,16 @@ def read(paths: list[Path] | None = None, stdin: Stdin | None = None, cache: Cac
                     raise DataPathError(f"{path}: {err}") from None
                 data.findings.append(Finding(name, 1, 1, Level.ERROR, UNREADABLE, f"this file {err}"))
                 continue
+        files.append((name, raw))
+    for name, part in zip((n for n, _ in files), _parts(files, cache, jobs), strict=True):
         data.files.append(name)
-        plans, findings = _load_cached(raw, name, data, cache)
-        data.plans += plans
-        data.findings += findings
+        data.plans += part.plans
+        data.findings += part.findings
+        data.entries += part.entries
+        data.identities += part.identities
+        data.part_whole += part.part_whole
+        data.outturns += part.outturns
+        data.glossary.update(part.glossary)
     if stdin is not None:  # a new file, not yet on disk
         name = stdin.name if stdin.name.startswith("<") else display_name(Path(stdin.name))
         data.files.append(name)
@@ -108,6 +123,94 @@ def read(paths: list[Path] | None = None, stdin: Stdin | None = None, cache: Cac
     data.findings += attach_outturns(data.plans, data.outturns)
     data.findings.sort()
     return data
+
+
+PARALLEL_FILES = 64
+"""Below this many files to read (not in the cache), one process reads them: starting others costs more."""
+
+ENV_JOBS = "PLANCHECK_JOBS"
+
+
+def jobs_for(files: int, env: dict[str, str] | os._Environ[str] = os.environ) -> int:
+    """How many processes read ``files`` files: ``$PLANCHECK_JOBS`` where set (1: never in parallel),
+    else the cores this process may use, up to 8, once there are ``PARALLEL_FILES`` files or more."""
+    given = env.get(ENV_JOBS, "").strip()
+    if given.isdigit() and int(given) > 0:
+        return int(given)
+    if files < PARALLEL_FILES:
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(cores, 8))
+
+
+def _load_part(raw: bytes, name: str) -> Dataset:
+    """One file read into a data set of its own: its plans and findings, and what a catalogue or an
+    outturn file in it adds."""
+    part = Dataset()
+    part.plans, part.findings = load_file(raw, name, part)
+    return part
+
+
+def _load_parts(chunk: list[tuple[str, bytes]]) -> list[Dataset]:
+    return [_load_part(raw, name) for name, raw in chunk]
+
+
+def _parts(files: list[tuple[str, bytes]], cache: Cache | None, jobs: int | None) -> list[Dataset]:
+    """Each file as read, in order: from the cache where it holds the file, else read here or, for
+    many files, in several processes at once (each file is read by itself, so the order and the
+    result do not depend on how the work is shared)."""
+    parts: list[Dataset | None] = [None] * len(files)
+    keys: list[str | None] = [None] * len(files)
+    todo: list[int] = []
+    for i, (name, raw) in enumerate(files):
+        if cache is not None:
+            key = cache.key(name, raw)
+            keys[i] = key
+            parts[i] = _from_cache(cache.get(key))
+        if parts[i] is None:
+            todo.append(i)
+    workers = jobs if jobs is not None else jobs_for(len(todo))
+    if workers > 1 and len(todo) > 1:
+        read_parts = _in_processes([files[i] for i in todo], workers)
+    else:
+        read_parts = [_load_part(files[i][1], files[i][0]) for i in todo]
+    for i, part in zip(todo, read_parts, strict=True):
+        parts[i] = part
+        done = keys[i]
+        if cache is not None and done is not None:
+            cache.put(
+                done,
+                part.plans,
+                part.findings,
+                part.entries,
+                part.identities,
+                part.part_whole,
+                part.outturns,
+                list(part.glossary.items()),
+            )
+    return [p for p in parts if p is not None]
+
+
+def _in_processes(files: list[tuple[str, bytes]], workers: int) -> list[Dataset]:
+    """``_load_part`` of each file, in ``workers`` processes, a few files to a task, in order."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = max(1, min(32, len(files) // (workers * 4)))
+    chunks = [files[i : i + size] for i in range(0, len(files), size)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return [part for done in pool.map(_load_parts, chunks) for part in done]
+
+
+def _from_cache(entry: tuple[Any, ...] | None) -> Dataset | None:
+    """The data set a cache entry holds (None for none, or one of another shape)."""
+    if entry is None or len(entry) != 7 or not all(isinstance(part, list) for part in entry):
+        return None
+    plans, findings, entries, identities, part_whole, outturns, glossary = entry
+    part = Dataset(
+        plans=plans, findings=findings, entries=entries, identities=identities, part_whole=part_whole, outturns=outturns
+    )
+    part.glossary = dict(glossary)
+    return part
 
 
 UNKNOWN_OUTTURN = "unknown-outturn"
@@ -237,28 +340,6 @@ def _recover_outturns(doc: Document) -> list[tuple[int, Outturn]]:
         except ValidationError:
             continue  # reported with the file's other problems
     return kept
-
-
-def _load_cached(raw: bytes, name: str, into: Dataset, cache: Cache | None) -> tuple[list[Plan], list[Finding]]:
-    """``load_file``, or what it gave for the same name and bytes before, from the cache."""
-    if cache is None:
-        return load_file(raw, name, into)
-    key = cache.key(name, raw)
-    entry = cache.get(key)
-    if entry is not None and len(entry) == 7 and all(isinstance(part, list) for part in entry):
-        plans, findings, entries, identities, part_whole, outturns, glossary = entry
-    else:
-        part = Dataset()
-        plans, findings = load_file(raw, name, part)
-        entries, identities, part_whole, outturns = part.entries, part.identities, part.part_whole, part.outturns
-        glossary = list(part.glossary.items())
-        cache.put(key, plans, findings, entries, identities, part_whole, outturns, glossary)
-    into.entries.extend(entries)
-    into.identities.extend(identities)
-    into.part_whole.extend(part_whole)
-    into.outturns.extend(outturns)
-    into.glossary.update(glossary)
-    return plans, findings
 
 
 def _catalogue_document(doc: Document, name: str, into: Dataset | None) -> list[Finding]:
