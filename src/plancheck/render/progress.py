@@ -86,7 +86,8 @@ def message(r: ProgressResult, words: Words = ZH) -> str:
         text = f"{head} reaches {goal}: {r.verdict.label} ({r.zh})"
     else:
         text = (
-            f"{name}: {_seen(r.base or '', r.base_unit, words)} ({r.base_year}) → {_seen(o.value, o.unit, words)} ({o.year}) is "
+            f"{name}: {_seen(r.base or '', r.base_unit, words)} ({r.base_year}) → "
+            f"{_seen(o.value, o.unit, words)} ({o.year}) is "
             f"{pace_text(r, r.observed[0])}; {goal} needs {pace_text(r, r.required[0] if r.required else 0.0)}"
             f"; R = {format_number(r.ratio[0], 2)}: {r.verdict.label} ({r.zh})"
         )
