@@ -197,3 +197,47 @@ def test_a_catalogue_files_part_whole_identities_come_from_the_cache_too(run, ca
     # 11 of 10: the part is more than its whole
     assert warm.exit_code == cold.exit_code == 1
     assert warm.stdout == cold.stdout and "[identity-parts-exceed]" in warm.stdout
+
+
+def test_old_entries_and_old_versions_are_removed_when_a_run_writes(run, cache, repo):
+    from plancheck.loader.cache import KEEP_DAYS, KEEP_VERSIONS, Cache
+
+    assert run("verify", "--data", str(repo)).exit_code == 1  # the bundled Jiaxing error
+    kept = entries(cache)
+    assert len(kept) == 4  # a file each
+    month = (KEEP_DAYS + 1) * 86400
+    stale = cache / code_digest() / ("0" * 64)  # the entry of a file that is no longer read
+    stale.write_bytes(b"old")
+    used = kept[1]
+    for path in (stale, used):
+        old = path.stat().st_mtime - month
+        os.utime(path, (old, old))
+    Cache(cache).get(used.name)  # read: that marks it used (the run below reads it too)
+    # other versions' directories: six used in turn over the last hours, one not for a month
+    for n in range(7):
+        d = cache / f"version-{n}"
+        d.mkdir(mode=0o700)
+        (d / "entry").write_bytes(b"x")
+        when = os.stat(d).st_mtime - (month if n == 0 else 3600 * (7 - n))
+        os.utime(d, (when, when))
+    (repo / "p0.yaml").write_text((repo / "p0.yaml").read_text() + "# edited\n", encoding="utf-8")
+    assert run("verify", "--data", str(repo)).exit_code == 1  # writes the edited file's entry, and prunes
+    assert not stale.exists() and used.exists()
+    left = sorted(d.name for d in cache.iterdir() if d.name.startswith("version-"))
+    assert left == [f"version-{n}" for n in range(7 - KEEP_VERSIONS, 7)]  # the four used last
+    assert (cache / code_digest()).is_dir()
+
+
+def test_a_run_that_writes_nothing_removes_nothing(run, cache, repo):
+    from plancheck.loader.cache import KEEP_DAYS
+
+    assert run("verify", "--data", str(repo)).exit_code == 1
+    old = entries(cache)[0]
+    when = old.stat().st_mtime - (KEEP_DAYS + 1) * 86400
+    os.utime(old, (when, when))
+    other = cache / "version-x"
+    other.mkdir(mode=0o700)
+    os.utime(other, (when, when))
+    assert run("verify", "--data", str(repo)).exit_code == 1  # every file from the cache
+    assert other.is_dir()  # nothing written, nothing pruned (the old entry was read: marked used)
+    assert old.exists() and old.stat().st_mtime > when

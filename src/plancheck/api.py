@@ -59,8 +59,8 @@ def load(
     a path that cannot be used at all raises ``DataPathError``. ``stdin``: a file's content given
     directly, standing in for the file of its name (an editor's unsaved buffer). ``cache``: take each
     file read before with the same name and bytes from it (``open_cache()``; none by default).
-    ``jobs``: processes to read the files with (default: several for many files on several cores,
-    ``$PLANCHECK_JOBS`` where set); the data set is the same whatever the number."""
+    ``jobs``: processes to read the files with (default: ``$PLANCHECK_JOBS``, else one); the data
+    set is the same whatever the number."""
     if paths is None:
         given: list[Path] = []
     elif isinstance(paths, (str, os.PathLike)):

@@ -17,6 +17,10 @@ Safe under concurrent runs: an entry is written to a temporary file and renamed 
 reader sees a whole entry or none. An entry that cannot be read or is not what it should be is
 ignored (the file is read instead, and the entry written again). A cache that cannot be written (a
 read-only home, a full disk) is quietly not used for writing; the results are the same either way.
+
+Kept small: an entry read is marked used (its time set to now); a run that writes an entry first
+removes the entries not used for ``KEEP_DAYS`` days and the directories of other versions of the
+code but the ``KEEP_VERSIONS`` used last (each edit of plancheck's code starts a directory).
 """
 
 from __future__ import annotations
@@ -29,12 +33,15 @@ import pickle
 import stat
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
 ENV_CACHE_DIR = "PLANCHECK_CACHE_DIR"
 ENV_NO_CACHE = "PLANCHECK_NO_CACHE"
 FORMAT = 3  # what an entry holds; raised when that changes
+KEEP_DAYS = 30  # an entry not used for this long is removed
+KEEP_VERSIONS = 4  # the directories of other versions of the code kept, the ones used last
 
 
 def cache_dir() -> Path | None:
@@ -102,11 +109,14 @@ class Cache:
             self.readable = _private(self.dir)
         if not self.readable:
             return None
+        path = self.dir / key
         try:
-            with open(self.dir / key, "rb") as fh:
+            with open(path, "rb") as fh:
                 blob = fh.read()
         except OSError:
             return None
+        with contextlib.suppress(OSError):
+            os.utime(path)  # used: kept by prune
         try:
             entry = pickle.loads(blob)
         except Exception:  # a truncated or damaged entry: read the file instead
@@ -129,6 +139,7 @@ class Cache:
                     self.writable = False
                     return
                 self.ready = True
+                self.prune()
             fd, tmp = tempfile.mkstemp(prefix=f".{key[:16]}.", suffix=".tmp", dir=self.dir)
             with os.fdopen(fd, "wb") as fh:
                 pickle.dump(((FORMAT, key), *parts), fh, protocol=pickle.HIGHEST_PROTOCOL)
@@ -140,6 +151,39 @@ class Cache:
             if tmp is not None:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
+
+    def prune(self, now: float | None = None) -> None:
+        """Remove the entries not used for ``KEEP_DAYS`` days (and temporary files a stopped run left),
+        and the directories of other versions but the ``KEEP_VERSIONS`` used last; only what is the
+        user's own, and never anything but files in those directories."""
+        now = time.time() if now is None else now
+        stale = now - KEEP_DAYS * 86400
+        with contextlib.suppress(OSError), os.scandir(self.dir) as entries:
+            for entry in entries:
+                with contextlib.suppress(OSError):
+                    if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < stale:
+                        os.unlink(entry.path)
+        others: list[tuple[float, Path]] = []
+        with contextlib.suppress(OSError), os.scandir(self.root) as dirs:
+            for d in dirs:
+                with contextlib.suppress(OSError):
+                    if d.name != self.dir.name and d.is_dir(follow_symlinks=False) and _private(Path(d.path)):
+                        others.append((d.stat(follow_symlinks=False).st_mtime, Path(d.path)))
+        others.sort(reverse=True)
+        for i, (used, path) in enumerate(others):
+            if i >= KEEP_VERSIONS or used < stale:
+                _remove_files(path)
+
+
+def _remove_files(directory: Path) -> None:
+    """The files of a cache directory, then the directory (left where anything else is in it)."""
+    with contextlib.suppress(OSError), os.scandir(directory) as entries:
+        for entry in entries:
+            if entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+    with contextlib.suppress(OSError):
+        os.rmdir(directory)
 
 
 def open_cache(enabled: bool = True) -> Cache | None:

@@ -76,8 +76,8 @@ def read(
     A file named in ``paths`` that cannot be read raises ``DataPathError``; one found in a directory
     is reported as an ``unreadable-file`` finding, and the other files are still read. ``cache``:
     where a file read before with the same name and bytes is taken from instead (loader/cache.py).
-    ``jobs``: processes to read the files not in the cache with (``jobs_for`` by default: one
-    process, unless there are many files to read and several cores); the result is the same.
+    ``jobs``: processes to read the files not in the cache with (``jobs_for`` by default:
+    ``$PLANCHECK_JOBS``, else one); the result is the same.
     """
     given = paths if paths else ([] if stdin else default_paths())
     collected = collect_files(given) if given else Collected()
@@ -125,22 +125,17 @@ def read(
     return data
 
 
-PARALLEL_FILES = 64
-"""Below this many files to read (not in the cache), one process reads them: starting others costs more."""
-
 ENV_JOBS = "PLANCHECK_JOBS"
 
 
-def jobs_for(files: int, env: dict[str, str] | os._Environ[str] = os.environ) -> int:
-    """How many processes read ``files`` files: ``$PLANCHECK_JOBS`` where set (1: never in parallel),
-    else the cores this process may use, up to 8, once there are ``PARALLEL_FILES`` files or more."""
+def jobs_for(env: dict[str, str] | os._Environ[str] = os.environ) -> int:
+    """How many processes read the files: ``$PLANCHECK_JOBS`` where it is a number, else one.
+
+    One by default, as measured: on 2 cores, 517 files of 10,000 indicators took longer in two
+    processes than in one (the plans, sent back to the main process, cost as much to unpickle as
+    half the reading saves); with more cores it may pay, which ``benchmarks/run.py`` shows."""
     given = env.get(ENV_JOBS, "").strip()
-    if given.isdigit() and int(given) > 0:
-        return int(given)
-    if files < PARALLEL_FILES:
-        return 1
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return max(1, min(cores, 8))
+    return int(given) if given.isdigit() and int(given) > 0 else 1
 
 
 def _load_part(raw: bytes, name: str) -> Dataset:
@@ -169,7 +164,7 @@ def _parts(files: list[tuple[str, bytes]], cache: Cache | None, jobs: int | None
             parts[i] = _from_cache(cache.get(key))
         if parts[i] is None:
             todo.append(i)
-    workers = jobs if jobs is not None else jobs_for(len(todo))
+    workers = jobs if jobs is not None else jobs_for()
     if workers > 1 and len(todo) > 1:
         read_parts = _in_processes([files[i] for i in todo], workers)
     else:

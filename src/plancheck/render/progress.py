@@ -33,9 +33,10 @@ def pace_text(r: ProgressResult, value: float) -> str:
     return f"{format_number(value, 3)}{symbol}/yr"
 
 
-def _seen(value: str, unit: str | None) -> str:
-    """An outturn as printed, with its own unit where it has one (29500万元 on a row in 亿元)."""
-    return clean(value + (unit or ""))
+def _seen(value: str, unit: str | None, words: Words = ZH) -> str:
+    """An outturn as printed, with its own unit where it has one (29500万元 on a row in 亿元; in English
+    29500 × 10,000 yuan)."""
+    return clean(words.amount(value, unit) if unit else value)
 
 
 def _target(r: ProgressResult) -> str:
@@ -62,8 +63,8 @@ def message(r: ProgressResult, words: Words = ZH) -> str:
     o = r.latest
     if r.years:
         met = [str(y.year) for y in r.years if y.met]
-        broken = [f"{y.year} ({_seen(y.value, y.unit)})" for y in r.years if y.met is False]
-        unsure = [f"{y.year} ({_seen(y.value, y.unit)})" for y in r.years if y.met is None]
+        broken = [f"{y.year} ({_seen(y.value, y.unit, words)})" for y in r.years if y.met is False]
+        unsure = [f"{y.year} ({_seen(y.value, y.unit, words)})" for y in r.years if y.met is None]
         parts = [f"{name}: {clean(_target(r))} every year"]
         if met:
             parts.append("met in " + ", ".join(met))
@@ -76,16 +77,17 @@ def message(r: ProgressResult, words: Words = ZH) -> str:
             text += f" (it depends on rounding: {' or '.join(p.label for p in r.possible)})"
         return text
     if r.verdict is Progress.UNASSESSED:
-        seen = f" ({o.year}: {_seen(o.value, o.unit)})" if o is not None else ""
+        seen = f" ({o.year}: {_seen(o.value, o.unit, words)})" if o is not None else ""
         return f"{name}{seen}: {r.reason.value if r.reason else 'not assessed'}"
     assert o is not None
-    head = f"{name}: {_seen(o.value, o.unit)} ({o.year})"
+    head = f"{name}: {_seen(o.value, o.unit, words)} ({o.year})"
     goal = f"{clean(_target(r))} ({r.target_year})"
     if r.observed is None or r.ratio is None:  # achieved, from a base-year outturn or by standing still
         text = f"{head} reaches {goal}: {r.verdict.label} ({r.zh})"
     else:
         text = (
-            f"{name}: {_seen(r.base or '', r.base_unit)} ({r.base_year}) → {_seen(o.value, o.unit)} ({o.year}) is "
+            f"{name}: {_seen(r.base or '', r.base_unit, words)} ({r.base_year}) → "
+            f"{_seen(o.value, o.unit, words)} ({o.year}) is "
             f"{pace_text(r, r.observed[0])}; {goal} needs {pace_text(r, r.required[0] if r.required else 0.0)}"
             f"; R = {format_number(r.ratio[0], 2)}: {r.verdict.label} ({r.zh})"
         )
@@ -140,8 +142,8 @@ def cells(r: ProgressResult, words: Words, short: bool = False) -> list[str]:
         target = format_number(r.target or 0.0, 3)  # the implied level; the message gives the change
     return [
         _name(r, words),
-        f"{_seen(r.base, r.base_unit)}{sep}({r.base_year})" if r.base is not None else "",
-        f"{_seen(o.value, o.unit)}{sep}({o.year})" if o is not None else "",
+        f"{_seen(r.base, r.base_unit, words)}{sep}({r.base_year})" if r.base is not None else "",
+        f"{_seen(o.value, o.unit, words)}{sep}({o.year})" if o is not None else "",
         f"{target}{sep}({r.target_year})" if target else "",
         pace(r.observed[0]) if r.observed else "",
         pace(r.required[0]) if r.required else "",
