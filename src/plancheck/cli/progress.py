@@ -30,6 +30,7 @@ from .common import (
     _data_problems_note,
     _deliver,
     _fail,
+    _format,
     _load,
     _paths,
     _settings,
@@ -261,7 +262,8 @@ def progress_cmd(
         typer.Option(
             "--format",
             "-f",
-            help="auto: table on a terminal, plain in a pipe or file; plain: file:line:col: verdict "
+            help="auto: by suffix for -o FILE.csv, .json, .md, else table on a terminal, plain in a pipe or file; "
+            "plain: file:line:col: verdict "
             "[plan/indicator] message; json for programs; csv (UTF-8 with BOM, opens in Excel); markdown.",
         ),
     ] = ProgressFormat.auto,
@@ -290,9 +292,7 @@ def progress_cmd(
     loaded = _load(_data_paths(flag, settings))
     with _usage_errors():
         result = api.progress(loaded, plans or [], policy=settings.policy)
-    name = fmt.value
-    if name == "auto":
-        name = "table" if sys.stdout.isatty() and _to_file(output) is None else "plain"
+    name = _format(fmt, output)
     words = _words(lang.value, loaded)
     _deliver(
         lambda **kw: PROGRESS_REPORTERS[name](result, words=words, **kw),

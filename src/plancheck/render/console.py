@@ -69,14 +69,14 @@ def resolve_format(
     offered: Collection[str] = (),
     env: Mapping[str, str] = os.environ,
 ) -> str:
-    """``auto``: by the output file's suffix (``-o out.csv``), else github under GitHub Actions, else
-    table on a terminal and plain in a pipe or a file."""
+    """``auto``: by the output file's suffix (``-o out.csv``), else github under GitHub Actions (where
+    the command offers it), else table on a terminal and plain in a pipe or a file."""
     if name != "auto":
         return name
     chosen = by_suffix(to_file, offered)
     if chosen is not None:
         return chosen
-    if env.get("GITHUB_ACTIONS") == "true":
+    if env.get("GITHUB_ACTIONS") == "true" and (not offered or "github" in offered):
         return "github"
     return "table" if is_terminal and to_file is None else "plain"
 
