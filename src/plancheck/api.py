@@ -20,7 +20,9 @@ from pydantic import ValidationError
 from .arith.interval import DEFAULT, Policy
 from .arith.printed import check_printed
 from .checks.base import Context
-from .checks.data import DATA_CHECKS
+from .checks.pipeline import data_findings as checks_of_data
+from .checks.pipeline import run_checks, tally
+from .checks.pipeline import summary as summarise
 from .checks.policy import choose as choose_findings
 from .extract.cells import parse_amount
 from .loader.cache import Cache
@@ -32,7 +34,6 @@ from .model.findings import Finding, count_levels
 from .model.notation import STATED_UNIT_SUFFIXES
 from .model.plan import FIRST_YEAR, LAST_YEAR, Plan
 from .model.settings import Settings
-from .model.status import CLAIM_STATUSES, RATE_STATUSES, Status
 from .model.words import Lang, Words
 
 if TYPE_CHECKING:  # the analysis (numpy) is imported when first computed, so that `list` starts lean
@@ -68,10 +69,7 @@ def load(
     else:
         given = [Path(p) for p in paths]
     data = read(given or None, stdin, cache, jobs=jobs)
-    ctx = Context(data.plans, data.catalogue)
-    for check in DATA_CHECKS:
-        data.findings.extend(check(ctx))
-    data.findings = cite(data.findings, data.plans)
+    data.findings = cite(data.findings + checks_of_data(data.plans, data.catalogue), data.plans)
     data.findings.sort()
     return data
 
@@ -111,31 +109,11 @@ def check(
     ``policy``: how printed figures are read (the rounding rule, the band of 左右). ``lang``: the
     language of the names, units and places in the findings' messages (model/words.py).
     """
-    from .analysis.claims import evaluate as evaluate_claims
-    from .analysis.facts import gather, identities
-    from .analysis.rates import results
-    from .checks.policy import accept
-    from .checks.registry import CHECKS, RULES
-
     index = index or bundled_index()
-    rates = results(plans, policy)
-    claims = evaluate_claims(plans, policy)
-    facts = gather(plans, index, claims, policy)
-    words = Words(lang, index, plans)
-    ctx = Context(plans, index, rates, claims, facts, identities(facts, index), policy, words=words)
-    findings = list(data_findings)
-    for run_check in CHECKS:
-        findings.extend(run_check(ctx))
-    findings = cite(accept(findings, plans, RULES), plans)
-    summary: dict[str, object] = {
-        "plans": len(plans),
-        "indicators": sum(len(p.indicators) for p in plans),
-        "checks": sum(1 for r in rates if r.status is not Status.UNCHECKED),
-        "statuses": {s.value: sum(1 for r in rates if r.status is s) for s in RATE_STATUSES},
-        "claims": {s.value: sum(1 for c in claims if c.status is s) for s in CLAIM_STATUSES},
-        "findings": count_levels(findings),
-    }
-    return VerifyRun(plans, rates, findings, summary, claims, ctx.identity_values)
+    done = run_checks(plans, index, data_findings, policy, Words(lang, index, plans))
+    rates, claims, findings = done.results, done.claims, done.findings
+    summary = {**summarise([tally(plans, rates, claims)]), "findings": count_levels(findings)}
+    return VerifyRun(plans, rates, findings, summary, claims, done.identities)
 
 
 def choose(findings: Sequence[Finding], settings: Settings | None) -> list[Finding]:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import io
 import os
 import pickle
 import stat
@@ -39,7 +40,7 @@ from typing import Any
 
 ENV_CACHE_DIR = "PLANCHECK_CACHE_DIR"
 ENV_NO_CACHE = "PLANCHECK_NO_CACHE"
-FORMAT = 3  # what an entry holds; raised when that changes
+FORMAT = 4  # what an entry holds; raised when that changes
 KEEP_DAYS = 30  # an entry not used for this long is removed
 KEEP_VERSIONS = 4  # the directories of other versions of the code kept, the ones used last
 
@@ -103,8 +104,9 @@ class Cache:
         digest.update(raw)
         return digest.hexdigest()
 
-    def get(self, key: str) -> tuple[Any, ...] | None:
-        """The entry ``key``, or None if there is none that can be used."""
+    def get(self, key: str, parts: int | None = None) -> tuple[Any, ...] | None:
+        """The entry ``key`` (its first ``parts`` parts only, where given: each part is a pickle of its
+        own, so what is not asked for is not unpickled), or None if there is none that can be used."""
         if self.readable is None:
             self.readable = _private(self.dir)
         if not self.readable:
@@ -118,15 +120,18 @@ class Cache:
         with contextlib.suppress(OSError):
             os.utime(path)  # used: kept by prune
         try:
-            entry = pickle.loads(blob)
+            stream = io.BytesIO(blob)
+            head = pickle.load(stream)
+            if not isinstance(head, tuple) or len(head) != 3 or head[:2] != (FORMAT, key):
+                return None
+            count = head[2] if parts is None else min(parts, head[2])
+            return tuple(pickle.load(stream) for _ in range(count))
         except Exception:  # a truncated or damaged entry: read the file instead
             return None
-        if not isinstance(entry, tuple) or len(entry) < 2 or entry[0] != (FORMAT, key):
-            return None
-        return entry[1:]
 
     def put(self, key: str, *parts: Any) -> None:
-        """Store an entry (atomically); nothing happens when the cache cannot be written."""
+        """Store an entry of ``parts`` (atomically), each a pickle of its own, so that a reader may
+        unpickle the first few alone; nothing happens when the cache cannot be written."""
         if not self.writable:
             return
         tmp = None
@@ -142,7 +147,9 @@ class Cache:
                 self.prune()
             fd, tmp = tempfile.mkstemp(prefix=f".{key[:16]}.", suffix=".tmp", dir=self.dir)
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump(((FORMAT, key), *parts), fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((FORMAT, key, len(parts)), fh, protocol=pickle.HIGHEST_PROTOCOL)
+                for part in parts:
+                    pickle.dump(part, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, self.dir / key)
             tmp = None
         except (OSError, pickle.PicklingError, RecursionError):

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from ..model.catalogue import Catalogue, Entry, Identity, Index, PartWhole
 from ..model.findings import Finding
-from ..model.plan import Outturn, OutturnFile, Plan, PlanFile
+from ..model.plan import Outturn, OutturnFile, Plan, PlanFile, Region
 from ..model.positions import Loc
 from ..model.status import Level
 from .cache import Cache
@@ -49,10 +49,40 @@ class Dataset:
     outturns: list[Outturn] = field(default_factory=list)  # the entries of outturn files, as read
     glossary: dict[str, str] = field(default_factory=dict)  # the catalogues' English for places
 
+    def add(self, part: Dataset) -> None:
+        """Take in what one file's part adds besides its plans: findings, catalogue, outturns."""
+        self.findings += part.findings
+        self.entries += part.entries
+        self.identities += part.identities
+        self.part_whole += part.part_whole
+        self.outturns += part.outturns
+        self.glossary.update(part.glossary)
+
+    @property
+    def adds_context(self) -> bool:
+        """Whether this part adds anything the checks of other files' plans read: catalogue entries,
+        identities, English for places, or outturns (which attach to plans)."""
+        return bool(self.entries or self.identities or self.part_whole or self.glossary or self.outturns)
+
     @functools.cached_property
     def catalogue(self) -> Index:
         """The indicator catalogue: the bundled entries and identities, then the data's own."""
         return Index(self.entries, self.identities, self.glossary, self.part_whole)
+
+
+@dataclass(frozen=True)
+class PlanHead:
+    """What relates a plan to the others, known without reading the plan whole: its id and names, its
+    region, and how much it holds."""
+
+    id: str
+    aliases: tuple[str, ...]
+    region: Region
+    indicators: int
+
+    @classmethod
+    def of(cls, plan: Plan) -> PlanHead:
+        return cls(plan.id, tuple(plan.aliases), plan.region, len(plan.indicators))
 
 
 @dataclass(frozen=True)
@@ -79,18 +109,41 @@ def read(
     ``jobs``: processes to read the files not in the cache with (``jobs_for`` by default:
     ``$PLANCHECK_JOBS``, else one); the result is the same.
     """
-    given = paths if paths else ([] if stdin else default_paths())
-    collected = collect_files(given) if given else Collected()
-    stand_in = os.path.realpath(stdin.name) if stdin else None
-    named = set(given)
+    collected, files, stdin = _gather(paths, stdin)
+    data = _with_bundled_catalogue()
+    data.findings += collected.problems
+    for name, part in zip((n for n, _ in files), _parts(files, cache, jobs), strict=True):
+        data.files.append(name)
+        data.plans += part.plans
+        data.add(part)
+    if stdin is not None:  # a new file, not yet on disk
+        name = stdin.name if stdin.name.startswith("<") else display_name(Path(stdin.name))
+        data.files.append(name)
+        plans, findings = load_file(stdin.raw, name, data)
+        data.plans += plans
+        data.findings += findings
+    data.findings += attach_outturns(data.plans, data.outturns)
+    data.findings.sort()
+    return data
+
+
+def _with_bundled_catalogue() -> Dataset:
     bundled = bundled_catalogue()
-    data = Dataset(
+    return Dataset(
         entries=list(bundled.catalogue),
         identities=list(bundled.identities),
         part_whole=list(bundled.part_whole),
         glossary=dict(bundled.glossary),
     )
-    data.findings += collected.problems
+
+
+def _gather(paths: list[Path] | None, stdin: Stdin | None) -> tuple[Collected, list[tuple[str, bytes]], Stdin | None]:
+    """The files to read, by name, with their bytes (``stdin`` standing in for the file of its name),
+    the problems of the paths, and ``stdin`` where it stands in for no file (a new file)."""
+    given = paths if paths else ([] if stdin else default_paths())
+    collected = collect_files(given) if given else Collected()
+    stand_in = os.path.realpath(stdin.name) if stdin else None
+    named = set(given)
     files: list[tuple[str, bytes]] = []
     for path in collected.files:
         name = display_name(path)
@@ -102,27 +155,68 @@ def read(
             except FileProblem as err:
                 if path in named:
                     raise DataPathError(f"{path}: {err}") from None
-                data.findings.append(Finding(name, 1, 1, Level.ERROR, UNREADABLE, f"this file {err}"))
+                collected.problems.append(Finding(name, 1, 1, Level.ERROR, UNREADABLE, f"this file {err}"))
                 continue
         files.append((name, raw))
-    for name, part in zip((n for n, _ in files), _parts(files, cache, jobs), strict=True):
+    return collected, files, stdin
+
+
+@dataclass
+class Surveyed:
+    """One file as ``survey`` finds it: its name, bytes and cache key, what reading it gave but its
+    plans, and its plans' heads; the plans themselves are read when asked for."""
+
+    name: str
+    raw: bytes
+    key: str
+    part: Dataset  # its findings, and what it adds to the catalogue; no plans
+    heads: list[PlanHead]
+    plans: list[Plan] | None = None  # read, or taken from the cache, when first asked for
+
+
+@dataclass
+class Survey:
+    """Every file of the data, each with its plans' heads but not (yet) its plans; and, as ``read``
+    gives it, all the data adds to the catalogue and the problems of the paths."""
+
+    data: Dataset  # no plans: the files' names, their findings, the catalogue and outturns they add
+    files: list[Surveyed]
+    cache: Cache
+
+    def plans(self, file: Surveyed) -> list[Plan]:
+        """The file's plans: from the cache, else read again (an entry removed by another run)."""
+        if file.plans is None:
+            part = _from_cache(self.cache.get(file.key))
+            file.plans = part.plans if part is not None else _load_part(file.raw, file.name).plans
+        return file.plans
+
+
+def survey(paths: list[Path] | None, cache: Cache, *, jobs: int | None = None) -> Survey:
+    """Every plan file under ``paths`` as ``read`` reads it, but with each plan's head only where the
+    cache holds the file (its plans are unpickled when ``Survey.plans`` asks for them); the files not
+    in the cache are read, and stored in it. Raises ``DataPathError`` as ``read`` does."""
+    collected, files, _ = _gather(paths, None)
+    keys = [cache.key(name, raw) for name, raw in files]
+    heads: list[tuple[Dataset, list[PlanHead]] | None] = []
+    for key in keys:
+        entry = cache.get(key, parts=1)
+        heads.append(_from_head(entry[0]) if entry else None)
+    parts: list[Dataset | None] = [None if h is None else h[0] for h in heads]
+    for i in _read_missing(files, parts, list[str | None](keys), cache, jobs):
+        part = parts[i]
+        assert part is not None
+        heads[i] = (part, [PlanHead.of(p) for p in part.plans])
+    data = _with_bundled_catalogue()
+    data.findings += collected.problems
+    surveyed = []
+    for (name, raw), key, head in zip(files, keys, heads, strict=True):
+        assert head is not None
+        part, plan_heads = head
         data.files.append(name)
-        data.plans += part.plans
-        data.findings += part.findings
-        data.entries += part.entries
-        data.identities += part.identities
-        data.part_whole += part.part_whole
-        data.outturns += part.outturns
-        data.glossary.update(part.glossary)
-    if stdin is not None:  # a new file, not yet on disk
-        name = stdin.name if stdin.name.startswith("<") else display_name(Path(stdin.name))
-        data.files.append(name)
-        plans, findings = load_file(stdin.raw, name, data)
-        data.plans += plans
-        data.findings += findings
-    data.findings += attach_outturns(data.plans, data.outturns)
-    data.findings.sort()
-    return data
+        data.add(part)
+        plans = part.plans if part.plans or not plan_heads else None
+        surveyed.append(Surveyed(name, raw, key, part, plan_heads, plans))
+    return Survey(data, surveyed, cache)
 
 
 ENV_JOBS = "PLANCHECK_JOBS"
@@ -154,16 +248,22 @@ def _parts(files: list[tuple[str, bytes]], cache: Cache | None, jobs: int | None
     """Each file as read, in order: from the cache where it holds the file, else read here or, for
     many files, in several processes at once (each file is read by itself, so the order and the
     result do not depend on how the work is shared)."""
-    parts: list[Dataset | None] = [None] * len(files)
-    keys: list[str | None] = [None] * len(files)
-    todo: list[int] = []
-    for i, (name, raw) in enumerate(files):
-        if cache is not None:
-            key = cache.key(name, raw)
-            keys[i] = key
-            parts[i] = _from_cache(cache.get(key))
-        if parts[i] is None:
-            todo.append(i)
+    keys = [cache.key(name, raw) if cache is not None else None for name, raw in files]
+    parts: list[Dataset | None] = [_from_cache(cache.get(k)) if cache and k else None for k in keys]
+    _read_missing(files, parts, keys, cache, jobs)
+    return [p for p in parts if p is not None]
+
+
+def _read_missing(
+    files: list[tuple[str, bytes]],
+    parts: list[Dataset | None],
+    keys: list[str | None],
+    cache: Cache | None,
+    jobs: int | None,
+) -> list[int]:
+    """Read each file that has no part yet (in processes where ``jobs`` says so), and store it in the
+    cache; the indexes of the files read."""
+    todo = [i for i, part in enumerate(parts) if part is None]
     workers = jobs if jobs is not None else jobs_for()
     if workers > 1 and len(todo) > 1:
         read_parts = _in_processes([files[i] for i in todo], workers)
@@ -171,19 +271,24 @@ def _parts(files: list[tuple[str, bytes]], cache: Cache | None, jobs: int | None
         read_parts = [_load_part(files[i][1], files[i][0]) for i in todo]
     for i, part in zip(todo, read_parts, strict=True):
         parts[i] = part
-        done = keys[i]
-        if cache is not None and done is not None:
-            cache.put(
-                done,
-                part.plans,
-                part.findings,
-                part.entries,
-                part.identities,
-                part.part_whole,
-                part.outturns,
-                list(part.glossary.items()),
-            )
-    return [p for p in parts if p is not None]
+        key = keys[i]
+        if cache is not None and key is not None:
+            cache.put(key, _head(part), part.plans)
+    return todo
+
+
+def _head(part: Dataset) -> tuple[Any, ...]:
+    """What a cache entry holds before the plans: all that reading the file gave but the plans, and
+    each plan's head."""
+    return (
+        part.findings,
+        part.entries,
+        part.identities,
+        part.part_whole,
+        part.outturns,
+        list(part.glossary.items()),
+        [PlanHead.of(p) for p in part.plans],
+    )
 
 
 def _in_processes(files: list[tuple[str, bytes]], workers: int) -> list[Dataset]:
@@ -196,16 +301,26 @@ def _in_processes(files: list[tuple[str, bytes]], workers: int) -> list[Dataset]
         return [part for done in pool.map(_load_parts, chunks) for part in done]
 
 
+def _from_head(head: Any) -> tuple[Dataset, list[PlanHead]] | None:
+    """The part (without its plans) and the plans' heads a cache entry's head holds (None for one of
+    another shape)."""
+    if not isinstance(head, tuple) or len(head) != 7 or not all(isinstance(x, list) for x in head):
+        return None
+    findings, entries, identities, part_whole, outturns, glossary, heads = head
+    part = Dataset(findings=findings, entries=entries, identities=identities, part_whole=part_whole, outturns=outturns)
+    part.glossary = dict(glossary)
+    return part, heads
+
+
 def _from_cache(entry: tuple[Any, ...] | None) -> Dataset | None:
     """The data set a cache entry holds (None for none, or one of another shape)."""
-    if entry is None or len(entry) != 7 or not all(isinstance(part, list) for part in entry):
+    if entry is None or len(entry) != 2 or not isinstance(entry[1], list):
         return None
-    plans, findings, entries, identities, part_whole, outturns, glossary = entry
-    part = Dataset(
-        plans=plans, findings=findings, entries=entries, identities=identities, part_whole=part_whole, outturns=outturns
-    )
-    part.glossary = dict(glossary)
-    return part
+    read = _from_head(entry[0])
+    if read is None:
+        return None
+    read[0].plans = entry[1]
+    return read[0]
 
 
 UNKNOWN_OUTTURN = "unknown-outturn"
