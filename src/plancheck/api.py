@@ -62,16 +62,19 @@ def load(
     file read before with the same name and bytes from it (``open_cache()``; none by default).
     ``jobs``: processes to read the files with (default: ``$PLANCHECK_JOBS``, else one); the data
     set is the same whatever the number."""
-    if paths is None:
-        given: list[Path] = []
-    elif isinstance(paths, (str, os.PathLike)):
-        given = [Path(paths)]
-    else:
-        given = [Path(p) for p in paths]
-    data = read(given or None, stdin, cache, jobs=jobs)
+    data = read(_given(paths), stdin, cache, jobs=jobs)
     data.findings = cite(data.findings + checks_of_data(data.plans, data.catalogue), data.plans)
     data.findings.sort()
     return data
+
+
+def _given(paths: PathLike | Sequence[PathLike] | None) -> list[Path] | None:
+    """The paths given, as a list (None for none: the default data)."""
+    if paths is None:
+        return None
+    if isinstance(paths, (str, os.PathLike)):
+        return [Path(paths)]
+    return [Path(p) for p in paths] or None
 
 
 def paths_around(files: Sequence[Path], data: Sequence[Path] | None = None, new: Path | None = None) -> list[Path]:
@@ -196,6 +199,31 @@ def verify(
     run.findings = choose(run.findings, settings)
     run.summary["findings"] = count_levels(run.findings)
     return run
+
+
+def recheck(
+    paths: PathLike | Sequence[PathLike] | None = None,
+    *,
+    cache: Cache,
+    settings: Settings | None = None,
+    lang: Lang = "zh",
+    jobs: int | None = None,
+) -> tuple[Dataset, VerifyRun] | None:
+    """``verify`` of every plan under ``paths`` (read as ``load`` reads them), checking again only the
+    files whose findings' inputs changed since ``cache`` last saw them (plancheck/incremental.py).
+
+    Returns the data as surveyed (its files and catalogue, no plans) and a run with the findings and
+    the summary but no results (``verify`` gives those); None where the data cannot be re-checked
+    file by file (outturns, a plan id used twice): then load it and ``verify`` it whole."""
+    from .incremental import recheck as check_changed
+
+    policy = settings.policy if settings else DEFAULT
+    done = check_changed(_given(paths), cache, policy=policy, lang=lang, jobs=jobs)
+    if done is None:
+        return None
+    run = VerifyRun([], [], choose(done.findings, settings), done.summary)
+    run.summary["findings"] = count_levels(run.findings)
+    return done.data, run
 
 
 def compare(data: Dataset, plans: Sequence[str], *, shared: bool = False, policy: Policy = DEFAULT) -> Comparison:

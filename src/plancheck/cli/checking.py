@@ -202,6 +202,26 @@ def _write_repairs(repairs: list[api_Repair], backup: bool) -> None:
         sys.stderr.write(f"plancheck: {r.name}: {', '.join(done)}{kept_note}\n")
 
 
+FINDINGS_ONLY = ("plain", "github", "sarif")
+"""The formats of verify that show the findings and the summary alone (not every result), so that
+a re-check may take the findings of unchanged files from the cache."""
+
+
+def _recheck(
+    paths: list[Path] | None, settings: Settings, lang: str, fmt: str, no_cache: bool
+) -> tuple[Dataset, VerifyRun] | None:
+    """verify of all the data from the cache, file by file (api.recheck), where the format shows
+    findings alone and the cache is on; None otherwise, or where the data needs a whole run."""
+    from .. import api
+    from ..loader.cache import open_cache
+
+    cache = open_cache(not no_cache)
+    if cache is None or fmt not in FINDINGS_ONLY:
+        return None
+    with _usage_errors():
+        return api.recheck(paths, cache=cache, settings=settings, lang="en" if lang == "en" else "zh")
+
+
 def _report(
     command: str,
     findings: list[Finding],
@@ -338,7 +358,12 @@ def verify_cmd(
         loaded = _load(flag, stdin, no_cache=no_cache)
         shown = [STDIN]
     else:
-        loaded = _load(_data_paths(flag, settings), no_cache=no_cache)
+        chosen = _data_paths(flag, settings)
+        rechecked = None if names else _recheck(chosen, settings, lang.value, _format(fmt, output), no_cache)
+        if rechecked is not None:
+            loaded, result = rechecked
+            _report("verify", result.findings, loaded, settings, fmt, output, force, loaded.files, result, lang.value)
+        loaded = _load(chosen, no_cache=no_cache)
         shown = loaded.files
     with _usage_errors():
         result = api.verify(loaded, names, files=shown if targets or stdin else (), settings=settings, lang=lang.value)

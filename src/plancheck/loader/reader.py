@@ -182,6 +182,7 @@ class Survey:
     data: Dataset  # no plans: the files' names, their findings, the catalogue and outturns they add
     files: list[Surveyed]
     cache: Cache
+    problems: list[Finding]  # of the paths, in no file read (a directory that cannot be listed ...)
 
     def plans(self, file: Surveyed) -> list[Plan]:
         """The file's plans: from the cache, else read again (an entry removed by another run)."""
@@ -216,7 +217,7 @@ def survey(paths: list[Path] | None, cache: Cache, *, jobs: int | None = None) -
         data.add(part)
         plans = part.plans if part.plans or not plan_heads else None
         surveyed.append(Surveyed(name, raw, key, part, plan_heads, plans))
-    return Survey(data, surveyed, cache)
+    return Survey(data, surveyed, cache, collected.problems)
 
 
 ENV_JOBS = "PLANCHECK_JOBS"

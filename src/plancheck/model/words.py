@@ -14,13 +14,13 @@ This is the one place these words are chosen; checks and reporters ask a ``Words
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from .notation import qualified
 
 if TYPE_CHECKING:
     from .catalogue import Index
-    from .plan import Change, Claim, Indicator, Plan
+    from .plan import Change, Claim, Indicator, Plan, Region
 
 Lang = Literal["zh", "en"]
 
@@ -82,6 +82,13 @@ def _per(unit: str) -> str:
     return {"人": "person", "名": "person", "家": "firm", "个": "unit", "年": "year"}.get(unit, unit_en(unit))
 
 
+class Placed(Protocol):
+    """What has a region: a plan, or what is known of one without reading it whole."""
+
+    @property
+    def region(self) -> Region: ...
+
+
 class Words:
     """The words of one language for the data's names, units and places."""
 
@@ -89,7 +96,7 @@ class Words:
         self,
         lang: Lang = "zh",
         index: Index | None = None,
-        plans: Iterable[Plan] = (),
+        plans: Iterable[Placed] = (),
         glossary: Mapping[str, str] | None = None,
     ) -> None:
         self.lang = lang
