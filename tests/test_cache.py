@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from plancheck.incremental import PREFIX
 from plancheck.loader import reader
 from plancheck.loader.cache import code_digest
 
@@ -64,7 +65,7 @@ def reads(monkeypatch):
 
 
 def entries(root: Path) -> list[Path]:
-    return sorted(p for p in (root / code_digest()).iterdir() if not p.name.startswith("."))
+    return sorted(p for p in (root / code_digest()).iterdir() if not p.name.startswith((".", PREFIX)))
 
 
 def test_a_recheck_after_an_edit_reads_only_that_file_and_equals_a_cold_run(run, cache, repo, reads, monkeypatch):

@@ -143,7 +143,7 @@ class Cache:
                 if not _private(self.dir):
                     self.writable = False
                     return
-                self.ready = True
+                self.ready = self.readable = True  # made here: what is written may be read back
                 self.prune()
             fd, tmp = tempfile.mkstemp(prefix=f".{key[:16]}.", suffix=".tmp", dir=self.dir)
             with os.fdopen(fd, "wb") as fh:
