@@ -441,6 +441,7 @@ def main(argv: list[str] | None = None) -> int:
     # the steps read only what they are given: no data path from the environment, no CI annotations
     env = {k: v for k, v in os.environ.items() if k not in ("PLANCHECK_DATA", "GITHUB_ACTIONS")}
     env["NO_COLOR"] = "1"
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # plancheck's bytecode cached, as an installed package's is
     env["PLANCHECK_NO_CACHE"] = "1"  # cold runs; the warm steps turn the cache on, in a directory of their own
     started = time.perf_counter()
     about = machine()

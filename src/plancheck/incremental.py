@@ -21,6 +21,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .arith.interval import DEFAULT, Policy
 from .checks.pipeline import Tally, data_findings, run_checks, summary, tally
@@ -30,6 +31,10 @@ from .model.catalogue import Index
 from .model.findings import Finding
 from .model.plan import Plan
 from .model.words import Lang, Words
+
+if TYPE_CHECKING:
+    from .analysis.claims import ClaimResult
+    from .analysis.rates import GrowthResult
 
 PREFIX = "checks-"  # the names of the cache entries of a file's findings (a file's own are digests alone)
 
@@ -165,14 +170,13 @@ def _check(
         if where is None:
             return None
         findings[where].append(f)
-    return {
-        i: (
-            findings[i],
-            tally(
-                [p for p in plans if owner[id(p)] == i],
-                [r for r in checked.results if owner[id(r.plan)] == i],
-                [c for c in checked.claims if owner[id(c.plan)] == i],
-            ),
-        )
-        for i in todo
-    }
+    plans_in: dict[int, list[Plan]] = {j: [] for j in group}
+    results_in: dict[int, list[GrowthResult]] = {j: [] for j in group}
+    claims_in: dict[int, list[ClaimResult]] = {j: [] for j in group}
+    for p in plans:
+        plans_in[owner[id(p)]].append(p)
+    for r in checked.results:
+        results_in[owner[id(r.plan)]].append(r)
+    for c in checked.claims:
+        claims_in[owner[id(c.plan)]].append(c)
+    return {i: (findings[i], tally(plans_in[i], results_in[i], claims_in[i])) for i in todo}

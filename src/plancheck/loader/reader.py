@@ -11,13 +11,13 @@ import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import ValidationError
 
 from ..model.catalogue import Catalogue, Entry, Identity, Index, PartWhole
 from ..model.findings import Finding
-from ..model.plan import Outturn, OutturnFile, Plan, PlanFile, Region
+from ..model.plan import Outturn, OutturnFile, Plan, PlanFile
 from ..model.positions import Loc
 from ..model.status import Level
 from .cache import Cache
@@ -70,6 +70,16 @@ class Dataset:
         return Index(self.entries, self.identities, self.glossary, self.part_whole)
 
 
+class RegionHead(NamedTuple):
+    """A plan's region as plain values (cheaper to unpickle than the model): its names, its parent
+    and the regions below it."""
+
+    zh: str
+    en: str
+    parent: str | None
+    subregions: tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class PlanHead:
     """What relates a plan to the others, known without reading the plan whole: its id and names, its
@@ -77,12 +87,14 @@ class PlanHead:
 
     id: str
     aliases: tuple[str, ...]
-    region: Region
+    region: RegionHead
     indicators: int
 
     @classmethod
     def of(cls, plan: Plan) -> PlanHead:
-        return cls(plan.id, tuple(plan.aliases), plan.region, len(plan.indicators))
+        r = plan.region
+        region = RegionHead(r.zh, r.en, r.parent, tuple(r.subregions))
+        return cls(plan.id, tuple(plan.aliases), region, len(plan.indicators))
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from .notation import qualified
 
 if TYPE_CHECKING:
     from .catalogue import Index
-    from .plan import Change, Claim, Indicator, Plan, Region
+    from .plan import Change, Claim, Indicator, Plan
 
 Lang = Literal["zh", "en"]
 
@@ -82,11 +82,20 @@ def _per(unit: str) -> str:
     return {"人": "person", "名": "person", "家": "firm", "个": "unit", "年": "year"}.get(unit, unit_en(unit))
 
 
+class Named(Protocol):
+    """A region's names: its Chinese name and its English."""
+
+    @property
+    def zh(self) -> str: ...
+    @property
+    def en(self) -> str: ...
+
+
 class Placed(Protocol):
     """What has a region: a plan, or what is known of one without reading it whole."""
 
     @property
-    def region(self) -> Region: ...
+    def region(self) -> Named: ...
 
 
 class Words:
