@@ -5,8 +5,9 @@ its findings, and the catalogue entries, identities and part-whole identities it
 by a digest of the file's bytes and its name as findings show it, under a directory named by a
 digest of plancheck's own code and of the Python, pydantic and PyYAML it runs on; any change to
 those starts a new directory, so an entry is never used for anything but the same input to the
-same code. The checks that look at several plans at once run over every plan on every run, from the
-cache or not.
+same code. An entry is a few pickles one after the other: what the file adds and each plan's head
+first, then the plans, so that a reader wanting only the heads unpickles no plan. plancheck/
+incremental.py keeps each file's findings here too (entries named ``checks-`` and a digest).
 
 Where: ``$PLANCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/plancheck``, else ``~/.cache/plancheck``.
 ``PLANCHECK_NO_CACHE=1`` or ``--no-cache`` turns it off. Entries are Python pickles, so the cache
