@@ -162,3 +162,17 @@ def test_outturns_or_a_plan_id_used_twice_have_the_data_checked_whole(corpus, tm
         whole = run("verify", "--data", str(corpus), "-f", "plain", "--no-cache")
         assert (with_cache.exit_code, with_cache.stdout) == (whole.exit_code, whole.stdout) == (1, whole.stdout)
         assert f"[duplicate-id] plan id '{plan_id[1]}' is used twice" in whole.stdout
+
+
+def test_a_change_of_the_bundled_catalogue_has_every_file_checked_again(corpus, tmp_path, monkeypatch):
+    cache = Cache(tmp_path / "cache")
+    before = warm(corpus, cache)
+    assert any(f["rule"] == "hierarchy-share" for f in before[0])
+    bundled = reader.bundled_catalogue()
+    nothing_adds = [e.model_copy(update={"additive": False}) for e in bundled.catalogue]
+    changed = bundled.model_copy(update={"catalogue": nothing_adds})
+    monkeypatch.setattr(reader, "bundled_catalogue", lambda: changed)  # as an edit of data/indicators.yaml
+    after = recheck([corpus], cache)
+    assert after is not None and after.checked == len(plan_files(corpus))
+    assert warm(corpus, cache) == cold(corpus)
+    assert not any(f["rule"] == "hierarchy-share" for f in cold(corpus)[0])  # no entry adds up now
