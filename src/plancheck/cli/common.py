@@ -209,7 +209,8 @@ NoCacheOption = Annotated[
     typer.Option(
         "--no-cache",
         help="Read every file again rather than from the cache of files read before ($PLANCHECK_CACHE_DIR, "
-        "else ~/.cache/plancheck; PLANCHECK_NO_CACHE=1 turns it off too).",
+        "else ~/.cache/plancheck; PLANCHECK_NO_CACHE=1 turns it off too). verify of all the data in plain, "
+        "github or sarif also keeps each file's findings there, and checks again only the files an edit touches.",
     ),
 ]
 
