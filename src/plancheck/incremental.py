@@ -18,6 +18,7 @@ one display name, or a finding that stands in no file checked.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,7 +71,7 @@ def recheck(
         return None
     index = found.data.catalogue
     words = Words(lang, index, [h for f in files for h in f.heads])
-    context = _context(found.data, files, policy, lang, words)
+    context = _context(found.data, policy, lang, words)
     related = _related(files)
     keys = [_result_key(context, files, i, related[i]) for i in range(len(files))]
     stored: list[tuple[list[Finding], Tally] | None] = [_stored(cache.get(k)) for k in keys]
@@ -91,14 +92,11 @@ def recheck(
     return Recheck(found.data, sorted(findings), summary(tallies), len(todo))
 
 
-def _context(data: Dataset, files: list[Surveyed], policy: Policy, lang: Lang, words: Words) -> str:
+def _context(data: Dataset, policy: Policy, lang: Lang, words: Words) -> str:
     """A digest of what every file's findings depend on besides the plans they are compared with:
     plancheck's code, the settings that change findings, the catalogue (the bundled one and what
-    the data adds), the files that add to it, and the English for places."""
+    the data adds, English for places included), and the English the plans give their regions."""
     digest = hashlib.sha256(f"{code_digest()}\0{policy!r}\0{lang}\0".encode())
-    for f in files:
-        if f.part.adds_context:
-            digest.update(f.key.encode() + b"\0")
     catalogue = (data.entries, data.identities, data.part_whole, sorted(data.glossary.items()))
     digest.update(repr(catalogue).encode())
     digest.update(repr(sorted(words.glossary.items())).encode())
@@ -139,7 +137,7 @@ def _stored(entry: tuple[object, ...] | None) -> tuple[list[Finding], Tally] | N
     if entry is None or len(entry) != 2:
         return None
     findings, counts = entry
-    if not isinstance(findings, list) or not isinstance(counts, dict):
+    if not isinstance(findings, list) or not isinstance(counts, Counter):
         return None
     return findings, counts
 

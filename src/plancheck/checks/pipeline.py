@@ -3,6 +3,7 @@ and of ``verify``, the data's acceptances, and each finding's citation, as one s
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -65,37 +66,32 @@ def run_checks(
     return Checked(rates, claims, ctx.identity_values, cite(accept(findings, plans, RULES), plans))
 
 
-Tally = dict[str, int]
+Tally = Counter[str]
 
 
 def tally(plans: Iterable[Plan], results: Iterable[GrowthResult], claims: Iterable[ClaimResult]) -> Tally:
     """The counts ``verify``'s summary gives of the plans checked: plans, indicators, rates checked,
     and each verdict of rates and of claims (``status:…``, ``claim:…``). Tallies of parts add up."""
-    out: Tally = {"plans": 0, "indicators": 0, "checks": 0}
-    out.update({f"status:{s.value}": 0 for s in RATE_STATUSES})
-    out.update({f"claim:{s.value}": 0 for s in CLAIM_STATUSES})
+    out: Tally = Counter()
     for plan in plans:
         out["plans"] += 1
         out["indicators"] += len(plan.indicators)
     for r in results:
         out["checks"] += r.status is not Status.UNCHECKED
-        out[f"status:{r.status.value}"] = out.get(f"status:{r.status.value}", 0) + 1
+        out[f"status:{r.status.value}"] += 1
     for c in claims:
-        out[f"claim:{c.status.value}"] = out.get(f"claim:{c.status.value}", 0) + 1
+        out[f"claim:{c.status.value}"] += 1
     return out
 
 
 def summary(tallies: Iterable[Tally]) -> dict[str, object]:
     """``verify``'s summary of the plans checked, from the tallies of their parts (without the
     findings' counts, which come after the settings choose)."""
-    total: Tally = {}
-    for t in tallies:
-        for k, v in t.items():
-            total[k] = total.get(k, 0) + v
+    total: Tally = sum(tallies, Counter())
     return {
-        "plans": total.get("plans", 0),
-        "indicators": total.get("indicators", 0),
-        "checks": total.get("checks", 0),
-        "statuses": {s.value: total.get(f"status:{s.value}", 0) for s in RATE_STATUSES},
-        "claims": {s.value: total.get(f"claim:{s.value}", 0) for s in CLAIM_STATUSES},
+        "plans": total["plans"],
+        "indicators": total["indicators"],
+        "checks": total["checks"],
+        "statuses": {s.value: total[f"status:{s.value}"] for s in RATE_STATUSES},
+        "claims": {s.value: total[f"claim:{s.value}"] for s in CLAIM_STATUSES},
     }

@@ -208,7 +208,7 @@ a re-check may take the findings of unchanged files from the cache."""
 
 
 def _recheck(
-    paths: list[Path] | None, settings: Settings, lang: str, fmt: str, no_cache: bool
+    paths: list[Path] | None, settings: Settings, lang: Lang, fmt: str, no_cache: bool
 ) -> tuple[Dataset, VerifyRun] | None:
     """verify of all the data from the cache, file by file (api.recheck), where the format shows
     findings alone and the cache is on; None otherwise, or where the data needs a whole run."""
@@ -219,7 +219,7 @@ def _recheck(
     if cache is None or fmt not in FINDINGS_ONLY:
         return None
     with _usage_errors():
-        return api.recheck(paths, cache=cache, settings=settings, lang="en" if lang == "en" else "zh")
+        return api.recheck(paths, cache=cache, settings=settings, lang=lang.value)
 
 
 def _report(
@@ -359,10 +359,10 @@ def verify_cmd(
         shown = [STDIN]
     else:
         chosen = _data_paths(flag, settings)
-        rechecked = None if names else _recheck(chosen, settings, lang.value, _format(fmt, output), no_cache)
-        if rechecked is not None:
-            loaded, result = rechecked
-            _report("verify", result.findings, loaded, settings, fmt, output, force, loaded.files, result, lang.value)
+        rechecked = None if names else _recheck(chosen, settings, lang, _format(fmt, output), no_cache)
+        if rechecked is not None:  # reported here: _report exits
+            surveyed, run = rechecked
+            _report("verify", run.findings, surveyed, settings, fmt, output, force, surveyed.files, run, lang.value)
         loaded = _load(chosen, no_cache=no_cache)
         shown = loaded.files
     with _usage_errors():

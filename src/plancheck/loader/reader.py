@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import functools
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -57,12 +58,6 @@ class Dataset:
         self.part_whole += part.part_whole
         self.outturns += part.outturns
         self.glossary.update(part.glossary)
-
-    @property
-    def adds_context(self) -> bool:
-        """Whether this part adds anything the checks of other files' plans read: catalogue entries,
-        identities, English for places, or outturns (which attach to plans)."""
-        return bool(self.entries or self.identities or self.part_whole or self.glossary or self.outturns)
 
     @functools.cached_property
     def catalogue(self) -> Index:
@@ -215,7 +210,7 @@ def survey(paths: list[Path] | None, cache: Cache, *, jobs: int | None = None) -
         entry = cache.get(key, parts=1)
         heads.append(_from_head(entry[0]) if entry else None)
     parts: list[Dataset | None] = [None if h is None else h[0] for h in heads]
-    for i in _read_missing(files, parts, list[str | None](keys), cache, jobs):
+    for i in _read_missing(files, parts, keys, cache, jobs):
         part = parts[i]
         assert part is not None
         heads[i] = (part, [PlanHead.of(p) for p in part.plans])
@@ -270,7 +265,7 @@ def _parts(files: list[tuple[str, bytes]], cache: Cache | None, jobs: int | None
 def _read_missing(
     files: list[tuple[str, bytes]],
     parts: list[Dataset | None],
-    keys: list[str | None],
+    keys: Sequence[str | None],
     cache: Cache | None,
     jobs: int | None,
 ) -> list[int]:
